@@ -1,0 +1,122 @@
+// Builds the unpacked extension for each browser: dist/chrome and dist/firefox.
+// Every script is bundled on its own as an IIFE (content scripts injected with
+// scripting.executeScript and Firefox background scripts cannot be ES modules), the manifest is
+// merged from manifest/base.json and a per-browser overlay, and the icons are rendered from the
+// one SVG source.
+import { build, type InlineConfig } from 'vite';
+import { Resvg } from '@resvg/resvg-js';
+import { copyFile, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { join, resolve, basename } from 'node:path';
+import { mergeManifest, type Manifest } from './manifest-merge';
+
+const ROOT = resolve(import.meta.dirname, '..');
+export const BROWSERS = ['chrome', 'firefox'] as const;
+export type Browser = (typeof BROWSERS)[number];
+const ICON_SIZES = [16, 32, 48, 96, 128];
+
+interface Entry {
+  /** Output file name without extension. */
+  name: string;
+  input: string;
+}
+
+async function listEntries(): Promise<Entry[]> {
+  const entries: Entry[] = [
+    { name: 'background', input: 'src/background/index.ts' },
+    { name: 'content', input: 'src/content/index.ts' },
+  ];
+  // Extension pages (options, message popup): src/ui/pages/<name>.ts + <name>.html.
+  const pagesDir = join(ROOT, 'src/ui/pages');
+  if (existsSync(pagesDir)) {
+    for (const file of await readdir(pagesDir)) {
+      if (file.endsWith('.ts'))
+        entries.push({ name: basename(file, '.ts'), input: `src/ui/pages/${file}` });
+    }
+  }
+  return entries;
+}
+
+async function bundle(entry: Entry, outDir: string, browser: Browser, minify: boolean) {
+  const config: InlineConfig = {
+    root: ROOT,
+    configFile: false,
+    logLevel: 'warn',
+    define: { __BROWSER__: JSON.stringify(browser) },
+    build: {
+      outDir,
+      emptyOutDir: false,
+      minify,
+      sourcemap: false,
+      target: browser === 'chrome' ? 'chrome120' : 'firefox128',
+      reportCompressedSize: false,
+      copyPublicDir: false,
+      lib: {
+        entry: join(ROOT, entry.input),
+        formats: ['iife'],
+        name: `declutter_${entry.name.replace(/\W/g, '_')}`,
+        fileName: () => `${entry.name}.js`,
+      },
+    },
+  };
+  await build(config);
+}
+
+async function renderIcons(outDir: string) {
+  const svg = await readFile(join(ROOT, 'icons/icon.svg'), 'utf8');
+  await mkdir(join(outDir, 'icons'), { recursive: true });
+  for (const size of ICON_SIZES) {
+    const png = new Resvg(svg, { fitTo: { mode: 'width', value: size } }).render().asPng();
+    await writeFile(join(outDir, `icons/icon-${size}.png`), png);
+  }
+}
+
+async function copyPages(outDir: string) {
+  const pagesDir = join(ROOT, 'src/ui/pages');
+  if (!existsSync(pagesDir)) return;
+  for (const file of await readdir(pagesDir)) {
+    if (file.endsWith('.html') || file.endsWith('.css')) {
+      await copyFile(join(pagesDir, file), join(outDir, file));
+    }
+  }
+}
+
+async function readJson<T>(path: string): Promise<T> {
+  return JSON.parse(await readFile(join(ROOT, path), 'utf8')) as T;
+}
+
+export async function buildBrowser(browser: Browser, { minify = true } = {}): Promise<string> {
+  const outDir = join(ROOT, 'dist', browser);
+  await rm(outDir, { recursive: true, force: true });
+  await mkdir(outDir, { recursive: true });
+  for (const entry of await listEntries()) await bundle(entry, outDir, browser, minify);
+  await renderIcons(outDir);
+  await copyPages(outDir);
+  const pkg = await readJson<{ version: string; description: string }>('package.json');
+  const manifest = mergeManifest(
+    await readJson<Manifest>('manifest/base.json'),
+    await readJson<Manifest>(`manifest/${browser}.json`),
+    { version: pkg.version, description: pkg.description },
+  );
+  await writeFile(join(outDir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
+  return outDir;
+}
+
+async function main() {
+  const only = process.argv
+    .slice(2)
+    .filter((a): a is Browser => (BROWSERS as readonly string[]).includes(a));
+  const minify = !process.argv.includes('--no-minify');
+  for (const browser of only.length ? only : BROWSERS) {
+    const started = Date.now();
+    const dir = await buildBrowser(browser, { minify });
+    console.log(`built ${browser} → ${dir} (${Date.now() - started} ms)`);
+  }
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
