@@ -1,0 +1,147 @@
+// Code that runs inside the benchmarked page. Each function is serialised by the driver, so it
+// may use only its argument and the page's globals (window.__declutterBench, set by the bundle).
+import type { DeclutterBench } from './bench-entry';
+
+export interface StageRunOptions {
+  iterations: number;
+  warmup: number;
+}
+
+export interface StageRunResult {
+  /** Median ms of `new Readability(document.cloneNode(true)).parse()`. */
+  bare: number;
+  /** Median ms of `analyzePage(document, { now })`, timed from outside. */
+  pipeline: number;
+  /** Median ms per stage as reported by analysis.timings (clone, clutter, readability, ...). */
+  stages: Record<string, number>;
+  /** Median ms of detectClutter(document) called on its own (works even before analyzePage does). */
+  clutterDirect: number;
+  /** Median ms of extractQuotes(article text) on its own, on Readability's textContent. */
+  quotesDirect: number;
+  elements: number;
+  maxDepth: number;
+  /** Smallest non-zero step of performance.now() seen: the timer resolution of this page. */
+  timerStep: number;
+  crossOriginIsolated: boolean;
+  charset: string;
+  articleLength: number | null;
+  bareLength: number | null;
+  hidden: number;
+  quotes: number;
+  reason: string | null;
+  error: string | null;
+}
+
+/** Runs bare Readability and our pipeline side by side, alternating order every iteration. */
+export function runStages(options: StageRunOptions): StageRunResult {
+  const bench = (window as unknown as { __declutterBench: DeclutterBench }).__declutterBench;
+  const now = () => performance.now();
+  const med = (xs: number[]) => {
+    const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+    if (!s.length) return Number.NaN;
+    const m = s.length >> 1;
+    return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
+  };
+  let timerStep = Infinity;
+  for (let i = 0, last = now(); i < 2000; i++) {
+    const t = now();
+    if (t > last) timerStep = Math.min(timerStep, t - last);
+    last = t;
+  }
+  let maxDepth = 0;
+  const walker = document.createTreeWalker(document.documentElement, NodeFilter.SHOW_ELEMENT);
+  for (let depth = 0, node: Node | null = walker.currentNode; node;) {
+    maxDepth = Math.max(maxDepth, depth);
+    if (walker.firstChild()) {
+      depth++;
+      node = walker.currentNode;
+      continue;
+    }
+    while (!walker.nextSibling()) {
+      if (!walker.parentNode()) {
+        node = null;
+        break;
+      }
+      depth--;
+    }
+    node = node ? walker.currentNode : null;
+  }
+
+  const bare: number[] = [];
+  const pipeline: number[] = [];
+  const clutter: number[] = [];
+  const quotes: number[] = [];
+  const stages: Record<string, number[]> = {};
+  let bareText = '';
+  let bareLength: number | null = null;
+  let error: string | null = null;
+  let last: ReturnType<DeclutterBench['analyzePage']> | null = null;
+
+  const runBare = (record: boolean) => {
+    const t0 = now();
+    const parsed = new bench.Readability(document.cloneNode(true) as Document).parse();
+    const t = now() - t0;
+    if (record) bare.push(t);
+    bareText = parsed?.textContent ?? '';
+    bareLength = parsed ? bareText.length : null;
+  };
+  const runPipeline = (record: boolean) => {
+    if (error) return;
+    try {
+      const t0 = now();
+      const analysis = bench.analyzePage(document, { now });
+      const t = now() - t0;
+      last = analysis;
+      if (!record) return;
+      pipeline.push(t);
+      for (const [stage, ms] of Object.entries(analysis.timings ?? {})) {
+        (stages[stage] ??= []).push(ms);
+      }
+    } catch (e) {
+      error = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+    }
+  };
+  const runParts = (record: boolean) => {
+    let t0 = now();
+    bench.detectClutter(document);
+    if (record) clutter.push(now() - t0);
+    t0 = now();
+    bench.extractQuotes(bareText);
+    if (record) quotes.push(now() - t0);
+  };
+
+  for (let i = 0; i < options.warmup; i++) {
+    runBare(false);
+    runPipeline(false);
+    runParts(false);
+  }
+  for (let i = 0; i < options.iterations; i++) {
+    if (i % 2 === 0) {
+      runBare(true);
+      runPipeline(true);
+    } else {
+      runPipeline(true);
+      runBare(true);
+    }
+    runParts(true);
+  }
+  const analysis = last as ReturnType<DeclutterBench['analyzePage']> | null;
+  return {
+    bare: med(bare),
+    pipeline: med(pipeline),
+    stages: Object.fromEntries(Object.entries(stages).map(([k, v]) => [k, med(v)])),
+    clutterDirect: med(clutter),
+    quotesDirect: med(quotes),
+    elements: document.getElementsByTagName('*').length,
+    maxDepth,
+    timerStep,
+    crossOriginIsolated: globalThis.crossOriginIsolated === true,
+    charset: document.characterSet,
+    articleLength: analysis?.article?.length ?? null,
+    bareLength,
+    hidden: analysis?.hidden?.length ?? 0,
+    quotes: analysis?.quotes?.length ?? 0,
+    reason: analysis?.reason?.code ?? null,
+    error,
+  };
+}

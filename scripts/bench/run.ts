@@ -1,0 +1,129 @@
+// `npm run bench`: performance figures of the reading view, printed as tables and written to
+// out/bench/results.json. A script that prints figures, not a timed test (see issue 5).
+//
+//   npm run bench -- [--browser chromium|firefox] [--limit N] [--corpus DIR]
+//                    [--iterations N] [--only stages,click,idle,size,heap,scale]
+import { existsSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { DEFAULT_CORPUS, OUT_DIR, ROOT } from './paths';
+import { listCorpus } from './corpus';
+import { startServer } from './server';
+import { benchStages, printStages } from './stages';
+import type { BrowserName } from './drivers';
+
+export const SECTIONS = ['stages', 'click', 'idle', 'size', 'heap', 'scale'] as const;
+type Section = (typeof SECTIONS)[number];
+
+function options() {
+  const { values } = parseArgs({
+    options: {
+      browser: { type: 'string' },
+      limit: { type: 'string' },
+      corpus: { type: 'string' },
+      iterations: { type: 'string' },
+      only: { type: 'string' },
+      ref: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    console.log(
+      'usage: npm run bench -- [--browser chromium|firefox] [--limit N (pages per corpus set)]\n' +
+        '       [--corpus DIR (default ../shared/corpus)] [--iterations N (default 5)]\n' +
+        '       [--ref COMMIT (bench the core as committed there, e.g. for before/after)]\n' +
+        `       [--only ${SECTIONS.join(',')}]`,
+    );
+    process.exit(0);
+  }
+  const browsers: BrowserName[] = values.browser
+    ? [values.browser as BrowserName]
+    : ['chromium', 'firefox'];
+  for (const b of browsers) {
+    if (b !== 'chromium' && b !== 'firefox')
+      fail(`--browser must be chromium or firefox, got "${b}"`);
+  }
+  const limit = values.limit ? Number(values.limit) : Infinity;
+  if (!(limit > 0)) fail(`--limit must be a positive number, got "${values.limit}"`);
+  const iterations = values.iterations ? Number(values.iterations) : 5;
+  if (!(iterations >= 1)) fail(`--iterations must be ≥ 1, got "${values.iterations}"`);
+  const only = (values.only?.split(',') ?? [...SECTIONS]) as Section[];
+  for (const s of only) if (!SECTIONS.includes(s)) fail(`unknown section "${s}"`);
+  return {
+    browsers,
+    limit,
+    iterations: Math.floor(iterations),
+    corpus: values.corpus ? resolve(values.corpus) : DEFAULT_CORPUS,
+    only,
+    ref: values.ref,
+  };
+}
+
+function fail(message: string): never {
+  console.error(`bench: ${message}`);
+  process.exit(2);
+}
+
+const log = (s: string) => process.stderr.write(s + '\n');
+
+function heading(title: string) {
+  console.log(`\n== ${title} ==`);
+}
+
+async function main() {
+  const opts = options();
+  const started = Date.now();
+  await mkdir(OUT_DIR, { recursive: true });
+  const results: Record<string, unknown> = {
+    startedAt: new Date(started).toISOString(),
+    options: { ...opts, limit: Number.isFinite(opts.limit) ? opts.limit : null },
+  };
+  const save = () =>
+    writeFile(join(OUT_DIR, 'results.json'), JSON.stringify(results, null, 2) + '\n');
+
+  const corpusPresent = existsSync(opts.corpus);
+  const pages = corpusPresent ? await listCorpus(opts.corpus, opts.limit) : [];
+  if (!corpusPresent || pages.length === 0) {
+    console.log(
+      `bench: corpus not found at ${opts.corpus} (or empty); skipping the corpus sections ` +
+        '(stages, click). Pass --corpus DIR to use another folder.',
+    );
+  }
+  const server = await startServer([
+    { prefix: '/readability', dir: join(opts.corpus, 'readability') },
+    { prefix: '/dragnet', dir: join(opts.corpus, 'dragnet') },
+    { prefix: '/stress', dir: join(OUT_DIR, 'stress') },
+    { prefix: '/pages', dir: join(ROOT, 'scripts/bench/pages') },
+  ]);
+  try {
+    if (opts.only.includes('stages') && pages.length) {
+      heading('1. In-page stage timings (bench bundle, no extension)');
+      const reports = [];
+      for (const browser of opts.browsers) {
+        const report = await benchStages(browser, pages, server, {
+          iterations: opts.iterations,
+          warmup: 1,
+          ref: opts.ref,
+          log,
+        });
+        reports.push(report);
+        console.log(printStages(report));
+        results.stages = reports;
+        await save();
+      }
+    }
+  } finally {
+    await server.close();
+  }
+  results.seconds = (Date.now() - started) / 1000;
+  await save();
+  console.log(
+    `\nbench: done in ${(results.seconds as number).toFixed(0)} s; data in ${join(OUT_DIR, 'results.json')}`,
+  );
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,174 @@
+// Section 1: in-page stage timings. Bare Readability and our analyzePage, side by side on every
+// corpus page, in real headless Chromium and Firefox, with the bench bundle injected.
+import type { CorpusPage } from './corpus';
+import type { BenchServer } from './server';
+import { launchDriver, type BrowserName } from './drivers';
+import { runStages, type StageRunResult } from './in-page';
+import { buildBenchBundle } from './bundle';
+import { fmt, quantile, ratio, summarize, table, verdict, median, type Summary } from './stats';
+
+export const STAGE_ORDER = [
+  'clone',
+  'clutter',
+  'readability',
+  'cleanup',
+  'sanitise',
+  'quotes',
+  'total',
+] as const;
+
+export interface PageStageResult extends Partial<StageRunResult> {
+  set: CorpusPage['set'];
+  id: string;
+  bytes: number;
+  loadError?: string;
+}
+
+export interface BrowserStageReport {
+  browser: BrowserName;
+  version: string;
+  iterations: number;
+  warmup: number;
+  pages: PageStageResult[];
+  summary: Record<string, Summary>;
+  ratios: {
+    pipelineOverBareMedian: number;
+    pipelineOverBareP95: number;
+    perPagePipelineOverBare: Summary;
+    clutterOverReadabilityMedian: number;
+    clutterOverReadabilityP95: number;
+    perPageClutterOverReadability: Summary;
+  };
+  timerStep: number;
+  crossOriginIsolated: boolean;
+  pipelineErrors: Record<string, number>;
+  seconds: number;
+}
+
+export async function benchStages(
+  browser: BrowserName,
+  pages: CorpusPage[],
+  server: BenchServer,
+  {
+    iterations,
+    warmup,
+    ref,
+    log,
+  }: { iterations: number; warmup: number; ref?: string | undefined; log: (s: string) => void },
+): Promise<BrowserStageReport> {
+  const started = Date.now();
+  const bundle = await buildBenchBundle(browser === 'chromium' ? 'chrome' : 'firefox', ref);
+  const driver = await launchDriver(browser);
+  const results: PageStageResult[] = [];
+  try {
+    for (const [i, page] of pages.entries()) {
+      const base = { set: page.set, id: page.id, bytes: page.bytes };
+      try {
+        await driver.goto(server.url('a', page.prefix, page.path));
+        await driver.inject(bundle);
+        const r = await driver.evaluate(runStages, { iterations, warmup });
+        results.push({ ...base, ...r });
+      } catch (e) {
+        results.push({
+          ...base,
+          loadError: e instanceof Error ? e.message.split('\n')[0] : String(e),
+        });
+      }
+      if ((i + 1) % 25 === 0 || i + 1 === pages.length) {
+        log(
+          `  ${browser}: ${i + 1}/${pages.length} pages (${((Date.now() - started) / 1000).toFixed(0)} s)`,
+        );
+      }
+    }
+  } finally {
+    await driver.close();
+  }
+  return summarise(browser, driver.version, results, iterations, warmup, started);
+}
+
+function summarise(
+  browser: BrowserName,
+  version: string,
+  pages: PageStageResult[],
+  iterations: number,
+  warmup: number,
+  started: number,
+): BrowserStageReport {
+  const ok = pages.filter((p) => !p.loadError);
+  const col = (f: (p: PageStageResult) => number | undefined) => ok.map((p) => f(p) ?? Number.NaN);
+  const summary: Record<string, Summary> = {
+    'bare Readability': summarize(col((p) => p.bare)),
+    analyzePage: summarize(col((p) => p.pipeline)),
+  };
+  const stageNames = new Set<string>(STAGE_ORDER);
+  for (const p of ok) for (const s of Object.keys(p.stages ?? {})) stageNames.add(s);
+  for (const s of stageNames) summary[`  ${s}`] = summarize(col((p) => p.stages?.[s]));
+  summary['detectClutter (alone)'] = summarize(col((p) => p.clutterDirect));
+  summary['extractQuotes (alone)'] = summarize(col((p) => p.quotesDirect));
+
+  const bare = col((p) => p.bare);
+  const pipe = col((p) => p.pipeline);
+  const readability = col((p) => p.stages?.readability);
+  // detectClutter's own time: the pipeline's stage when it reports one, else the direct call.
+  const clutter = col((p) => p.stages?.clutter ?? p.clutterDirect);
+  const fin = (xs: number[]) => xs.filter(Number.isFinite);
+  // Readability inside the pipeline when reported, else bare Readability (clone included).
+  const readabilityBase = ok.map((p, i) =>
+    Number.isFinite(readability[i]) ? (readability[i] as number) : (p.bare ?? Number.NaN),
+  );
+  const pipelineErrors: Record<string, number> = {};
+  for (const p of ok) if (p.error) pipelineErrors[p.error] = (pipelineErrors[p.error] ?? 0) + 1;
+  return {
+    browser,
+    version,
+    iterations,
+    warmup,
+    pages,
+    summary,
+    ratios: {
+      pipelineOverBareMedian: ratio(median(fin(pipe)), median(fin(bare))),
+      pipelineOverBareP95: ratio(quantile(fin(pipe), 0.95), quantile(fin(bare), 0.95)),
+      perPagePipelineOverBare: summarize(ok.map((p) => ratio(p.pipeline ?? NaN, p.bare ?? NaN))),
+      clutterOverReadabilityMedian: ratio(median(fin(clutter)), median(fin(readabilityBase))),
+      clutterOverReadabilityP95: ratio(
+        quantile(fin(clutter), 0.95),
+        quantile(fin(readabilityBase), 0.95),
+      ),
+      perPageClutterOverReadability: summarize(
+        clutter.map((c, i) => ratio(c, readabilityBase[i] as number)),
+      ),
+    },
+    timerStep: Math.max(...ok.map((p) => p.timerStep ?? 0)),
+    crossOriginIsolated: ok.every((p) => p.crossOriginIsolated),
+    pipelineErrors,
+    seconds: (Date.now() - started) / 1000,
+  };
+}
+
+export function printStages(r: BrowserStageReport): string {
+  const failed = r.pages.filter((p) => p.loadError);
+  const lines = [
+    `${r.browser} ${r.version}: ${r.pages.length} pages (${failed.length} failed to load), ` +
+      `median of ${r.iterations} runs after ${r.warmup} warm-up, timer step ${fmt(r.timerStep * 1000, 0)} µs` +
+      `${r.crossOriginIsolated ? ' (cross-origin isolated)' : ''}, ${fmt(r.seconds, 0)} s`,
+    table(
+      ['ms per page', 'n', 'median', 'p95', 'max'],
+      Object.entries(r.summary)
+        .filter(([, s]) => s.n > 0)
+        .map(([k, s]) => [k, String(s.n), fmt(s.median), fmt(s.p95), fmt(s.max)]),
+    ),
+    `pipeline / bare Readability: median ${fmt(r.ratios.pipelineOverBareMedian)}× ` +
+      `[budget ≤ 1.3: ${verdict(r.ratios.pipelineOverBareMedian, 1.3)}], ` +
+      `p95 ${fmt(r.ratios.pipelineOverBareP95)}× [budget ≤ 1.5: ${verdict(r.ratios.pipelineOverBareP95, 1.5)}]; ` +
+      `per page: median ${fmt(r.ratios.perPagePipelineOverBare.median)}×, p95 ${fmt(r.ratios.perPagePipelineOverBare.p95)}×`,
+    `detectClutter / Readability: median ${fmt(r.ratios.clutterOverReadabilityMedian)} ` +
+      `[budget < 0.25: ${verdict(r.ratios.clutterOverReadabilityMedian, 0.25, { strict: true })}], ` +
+      `p95 ${fmt(r.ratios.clutterOverReadabilityP95)}; per page: median ${fmt(r.ratios.perPageClutterOverReadability.median)}, ` +
+      `p95 ${fmt(r.ratios.perPageClutterOverReadability.p95)}`,
+  ];
+  for (const [message, count] of Object.entries(r.pipelineErrors)) {
+    lines.push(`analyzePage threw on ${count} pages: ${message}`);
+  }
+  for (const p of failed.slice(0, 5)) lines.push(`load failed: ${p.set}/${p.id}: ${p.loadError}`);
+  return lines.join('\n');
+}
