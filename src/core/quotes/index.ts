@@ -1,8 +1,244 @@
-// Direct quotations and who said them.
-// (Initial contract; the extractor is built in this folder.)
-import type { QuoteResult } from '../types';
+// Direct quotations and who said them, from canonical article text (blocks separated by a blank
+// line). Pipeline, linear in the text: (1) quote-mark segmentation per paragraph with parity
+// repair (marks.ts); (2) quote vs title/scare quote (classify.ts); (3) attribution in the
+// quote's own sentence (attribution.ts); (4) carry-over for quotes with none (same quotation,
+// previous quote in the paragraph, a paragraph that ends "… said:", a floating paragraph quote);
+// (5) entity resolution: aliases, pronouns, "the senator" (entities.ts).
+
+import type { Mention, Quote, QuoteResult, Speaker, SpeakerKind } from '../types';
+import {
+  attributeInSentence,
+  cueLength,
+  introducerAtEnd,
+  sentenceSubject,
+  type Attribution,
+  type Range,
+} from './attribution';
+import { classifyQuote, hasAdjacentCue } from './classify';
+import { EntityRegistry, isSourceDescription, parseMention, type Entity } from './entities';
+import { findQuoteSpans, splitParagraphs, type QuoteSpan } from './marks';
+import { tokenize, type Token } from './tokens';
+
+export interface ExtractQuotesOptions {
+  /** Keep spans classified as titles or scare quotes, flagged with a low confidence. Default false. */
+  keepNonQuotes?: boolean;
+}
+
+/** An attribution made concrete: offsets and words, independent of any token list. */
+interface Attr {
+  how: Attribution['how'];
+  cue: string;
+  mention: Mention;
+  subjects: { words: string[]; start: number; role: string | null }[];
+  /** Filled once by resolve(), shared by every quote that inherits this attribution. */
+  resolved?: { speaker: string | null; kind: SpeakerKind; role: string | null };
+}
+
+interface Found {
+  span: QuoteSpan;
+  tokens: Token[];
+  /** Index of the quote token in `tokens`. */
+  q: number;
+  attr: Attr | null;
+  /** Whether the attribution is the quote's own or inherited from its context. */
+  inherited: boolean;
+  score: number;
+  partial: boolean;
+}
 
 /** Finds every direct quotation in `text` (canonical article text) and attributes it. */
-export function extractQuotes(_text: string): QuoteResult {
-  return { quotes: [], speakers: [] };
+export function extractQuotes(text: string, options: ExtractQuotesOptions = {}): QuoteResult {
+  const paragraphs = splitParagraphs(text);
+  const spans = findQuoteSpans(text, paragraphs);
+  const found: Found[] = [];
+  const intros: (Attr | null)[] = [];
+
+  let si = 0;
+  paragraphs.forEach((para, p) => {
+    const first = si;
+    while (si < spans.length && (spans[si] as QuoteSpan).paragraph === p) si++;
+    const own = spans.slice(first, si);
+    const tokens = tokenize(text, para.start, para.end, own, first);
+    const intro = introducerAtEnd(tokens);
+    intros.push(intro ? concrete(intro, tokens, text) : null);
+    tokens.forEach((t, q) => {
+      if (t.kind !== 'quote') return;
+      const span = spans[t.quote] as QuoteSpan;
+      const attribution = attributeInSentence(tokens, q);
+      const adjacent = hasAdjacentCue(tokens, q, (k) => cueLength(tokens, k, false) > 0);
+      const verdict = classifyQuote(tokens, q, attribution !== null, adjacent);
+      if (!verdict.quote && !span.continuation && !span.unopened && !options.keepNonQuotes) return;
+      found.push({
+        span,
+        tokens,
+        q,
+        attr: attribution ? concrete(attribution, tokens, text) : null,
+        inherited: false,
+        score: verdict.quote ? verdict.score : Math.min(verdict.score, 0.3),
+        partial: isPartial(tokens, q),
+      });
+    });
+  });
+
+  carryOver(found, intros, text);
+  const registry = new EntityRegistry(text);
+  for (const f of found) if (f.attr) resolve(f.attr, registry);
+  return toResult(found, text);
+}
+
+function concrete(a: Attribution, tokens: readonly Token[], text: string): Attr {
+  const words = (r: Range): string[] => tokens.slice(r.from, r.to).map((t) => t.text);
+  const first = tokens[a.mention.from] as Token;
+  const last = tokens[a.mention.to - 1] as Token;
+  return {
+    how: a.how,
+    cue: a.cue,
+    mention: { text: text.slice(first.start, last.end), start: first.start, end: last.end },
+    subjects: a.subjects.map((s, n) => {
+      const role = a.roles[n];
+      const roleText = role
+        ? text.slice((tokens[role.from] as Token).start, (tokens[role.to - 1] as Token).end)
+        : null;
+      return { words: words(s), start: (tokens[s.from] as Token).start, role: roleText };
+    }),
+  };
+}
+
+/** A fragment inside the writer's sentence, not a quoted sentence introduced by a cue. */
+function isPartial(tokens: readonly Token[], q: number): boolean {
+  const t = tokens[q] as Token;
+  const prev = tokens[q - 1];
+  if (prev === undefined || prev.sentence !== t.sentence) return false;
+  const startsLower = /^[\p{Ll}]/u.test(t.text) || /^\.\.\.|^…/.test(t.text);
+  if (prev.text === ':') return false;
+  if (prev.kind === 'quote') return startsLower;
+  if (prev.text === ',') {
+    if (!startsLower) return false;
+    // “A,” he said, “b …”: the second half of a quoted sentence split by its attribution.
+    for (let k = q - 2; k >= Math.max(0, q - 6); k--) {
+      const w = tokens[k] as Token;
+      if (w.kind === 'quote') return false;
+      if (w.kind === 'word' && cueLength(tokens, k, false) > 0) return false;
+    }
+    return true;
+  }
+  if (prev.kind === 'word' && cueLength(tokens, q - 1, false) > 0 && !startsLower) return false;
+  return true;
+}
+
+/** Gives quotes with no attribution in their sentence the speaker the context implies. */
+function carryOver(found: Found[], intros: (Attr | null)[], text: string): void {
+  const take = (f: Found, a: Attr | null): boolean => {
+    if (!a) return false;
+    f.attr = a;
+    f.inherited = true;
+    return true;
+  };
+  for (let k = 0; k < found.length; k++) {
+    const f = found[k] as Found;
+    if (f.attr) continue;
+    const prev = found[k - 1];
+    const next = found[k + 1];
+    const p = f.span.paragraph;
+    // A multi-paragraph quotation has one speaker.
+    if (f.span.continuation && prev && take(f, prev.attr)) continue;
+    // The next quote right after this one carries the cue: “A.” “B,” he said.
+    if (next && next.span.paragraph === p && next.q === f.q + 1 && next.attr?.how === 'after')
+      if (take(f, next.attr)) continue;
+    // Another quote earlier in the same paragraph.
+    if (prev && prev.span.paragraph === p && take(f, prev.attr)) continue;
+    if (f.q === 0 && p > 0) {
+      // “Cruz continued:” then a paragraph that is the quote.
+      if (take(f, intros[p - 1] ?? null)) continue;
+      // A floating paragraph quote continues the previous paragraph's speaker.
+      if (prev && prev.span.paragraph >= p - 1 && take(f, prev.attr)) continue;
+    }
+    if (f.partial) {
+      const subj = sentenceSubject(f.tokens, f.q);
+      if (subj) f.attr = concrete(subj, f.tokens, text);
+    }
+  }
+  // Segments before a continuation take the speaker found later in the quotation.
+  for (let k = found.length - 2; k >= 0; k--) {
+    const f = found[k] as Found;
+    const next = found[k + 1] as Found;
+    if (!f.attr && next.span.continuation && next.attr) take(f, next.attr);
+  }
+}
+
+/** Resolves an attribution's mention to the speaker a reader would name. */
+function resolve(a: Attr, registry: EntityRegistry): void {
+  if (a.resolved) return;
+  const names: string[] = [];
+  const roles: (string | null)[] = [];
+  let kind: SpeakerKind = 'unknown';
+  for (const s of a.subjects) {
+    const parsed = parseMention(s.words);
+    let entity: Entity | null = null;
+    if (parsed.kind === 'pronoun') {
+      entity = registry.pronoun(parsed);
+    } else if (parsed.kind === 'name') {
+      if (s.role) parsed.role = parsed.role ? `${parsed.role}; ${s.role}` : s.role;
+      entity = registry.named(parsed, s.start);
+    } else {
+      entity = registry.description(s.words);
+      if (entity) registry.touch(entity);
+    }
+    if (entity) {
+      registry.touch(entity);
+      names.push(entity.name);
+      roles.push(entity.role);
+      kind = 'named';
+    } else if (
+      parsed.kind === 'description' ||
+      (parsed.kind === 'pronoun' && /^(they|we)$/i.test(parsed.name))
+    ) {
+      names.push(a.mention.text.length < 120 ? descriptionText(s.words) : s.words.join(' '));
+      roles.push(null);
+      if (kind !== 'named')
+        kind =
+          parsed.kind === 'description' && isSourceDescription(s.words) ? 'unnamed' : 'unnamed';
+    }
+  }
+  const role = roles.some((r) => r) ? roles.map((r) => r ?? '').join('; ') : null;
+  a.resolved = {
+    speaker: names.length ? names.join('; ') : null,
+    kind: names.length ? kind : 'unknown',
+    role,
+  };
+}
+
+function descriptionText(words: string[]): string {
+  return words.join(' ').replace(/ ([,.;:])/g, '$1');
+}
+
+function toResult(found: Found[], text: string): QuoteResult {
+  const quotes: Quote[] = [];
+  const speakers = new Map<string, Speaker>();
+  for (const f of found) {
+    const a = f.attr;
+    const r = a?.resolved;
+    const base = f.score * (a ? (f.inherited ? 0.85 : a.how === 'subject' ? 0.7 : 1) : 0.6);
+    quotes.push({
+      text: text.slice(f.span.start, f.span.end),
+      start: f.span.start,
+      end: f.span.end,
+      speaker: r?.speaker ?? null,
+      mention: a ? { ...a.mention } : null,
+      speakerKind: r?.kind ?? 'unknown',
+      role: r?.role ?? null,
+      cue: a && a.cue ? a.cue : null,
+      partial: f.partial,
+      confidence: Math.round(base * 100) / 100,
+    });
+    if (r?.speaker) {
+      const key = `${r.kind}:${r.speaker}`;
+      const s = speakers.get(key);
+      if (s) {
+        s.quoteCount++;
+        if (!s.role && r.role) s.role = r.role;
+      } else speakers.set(key, { name: r.speaker, kind: r.kind, role: r.role, quoteCount: 1 });
+    }
+  }
+  return { quotes, speakers: [...speakers.values()] };
 }

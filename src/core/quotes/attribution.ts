@@ -1,0 +1,382 @@
+// Finds, for one quote token, the reporting cue and the words that name its speaker, inside the
+// writer's sentence around it: `”, X said`, `,” said X`, `X said, “`, `X said that … “`,
+// `according to X`, `X: “`, `” — X`. Subjects are read by a small noun-phrase chunker over the
+// token classes in lexicon.ts (names, determiners, role nouns, appositives); no parser.
+
+import {
+  DETERMINERS,
+  PHRASE_CUES,
+  SPEECH_VERBS,
+  STOP_WORDS,
+  SUBJECT_PRONOUNS,
+  VERB_PREFIXES,
+  WEAK_SPEECH_VERBS,
+} from './lexicon';
+import type { Token } from './tokens';
+
+/** A token range [from, to) inside a paragraph's token list. */
+export interface Range {
+  from: number;
+  to: number;
+}
+
+export interface Attribution {
+  /** Speaker mention tokens; several for "A as well as B" (one per person). */
+  subjects: Range[];
+  /** The whole mention as written (covers all subjects). */
+  mention: Range;
+  /** Appositive roles per subject (token ranges), when the sentence gives them. */
+  roles: (Range | null)[];
+  cue: string;
+  /** How the attribution was found; drives confidence. */
+  how: 'after' | 'before' | 'colon' | 'dash' | 'subject';
+}
+
+const MAX_NP = 14;
+
+const isWord = (t: Token | undefined): t is Token => t !== undefined && t.kind === 'word';
+
+/** Length in tokens of the reporting cue starting at k (0 when none). */
+export function cueLength(tokens: readonly Token[], k: number, strictWeak: boolean): number {
+  const t = tokens[k];
+  if (!isWord(t)) return 0;
+  for (const phrase of PHRASE_CUES) {
+    if (phrase.every((w, n) => tokens[k + n]?.lower === w)) return phrase.length;
+  }
+  if (!SPEECH_VERBS.has(t.lower)) return 0;
+  if (t.cap && k > 0 && tokens[k - 1]?.kind === 'word') return 0; // "… Post Writes" in a name
+  if (strictWeak && WEAK_SPEECH_VERBS.has(t.lower)) return 0;
+  return 1;
+}
+
+function isNameWord(t: Token): boolean {
+  return t.cap || /^\p{Lu}/u.test(t.text) || /^\d/.test(t.text);
+}
+
+/** Scans a noun phrase that ends right before `end` (exclusive), not below `floor`. */
+function npBackward(tokens: readonly Token[], end: number, floor: number): Range | null {
+  let j = end - 1;
+  let from = end;
+  let sawName = false;
+  for (; j >= floor && end - j <= MAX_NP; j--) {
+    const t = tokens[j] as Token;
+    if (t.kind !== 'word') break;
+    const lw = t.lower;
+    if (SUBJECT_PRONOUNS.has(lw) && lw !== 'it') {
+      if (from === end) from = j;
+      break;
+    }
+    if (DETERMINERS.has(lw) && lw !== 'that') {
+      if (from < end) from = j;
+      break;
+    }
+    if (lw === 'and' || lw === '&') {
+      const left = tokens[j - 1];
+      const right = tokens[j + 1];
+      if (!isWord(left) || !right || isNameWord(left) !== isNameWord(right)) break;
+      if (STOP_WORDS.has(left.lower) && !left.cap) break;
+      continue;
+    }
+    if (lw === 'as' && tokens[j - 1]?.lower === 'well' && tokens[j - 2]?.lower === 'as') {
+      const left = tokens[j - 3];
+      if (!isWord(left) || !left.cap) break;
+      j -= 2;
+      continue;
+    }
+    if (lw === 'of') {
+      const left = tokens[j - 1];
+      if (!isWord(left) || STOP_WORDS.has(left.lower)) break;
+      continue;
+    }
+    if (STOP_WORDS.has(lw.replace(/['’]s$/, '')) && !(t.cap && sawName && j > floor)) break;
+    if (SPEECH_VERBS.has(lw) && !t.cap) break;
+    if (t.cap) sawName = true;
+    from = j;
+  }
+  if (from >= end) return null;
+  // Drop dangling connectors at the left edge ("of", "and").
+  while (from < end && /^(of|and|&|as|well)$/.test((tokens[from] as Token).lower)) from++;
+  return from < end ? { from, to: end } : null;
+}
+
+/** Scans a noun phrase that starts at `start`, not reaching `ceil`. */
+function npForward(tokens: readonly Token[], start: number, ceil: number): Range | null {
+  let j = start;
+  let to = start;
+  const first = tokens[start];
+  if (isWord(first) && SUBJECT_PRONOUNS.has(first.lower) && first.lower !== 'it')
+    return { from: start, to: start + 1 };
+  for (; j < ceil && j - start < MAX_NP; j++) {
+    const t = tokens[j] as Token;
+    if (t.kind !== 'word') break;
+    const lw = t.lower;
+    if (DETERMINERS.has(lw) && lw !== 'that') {
+      if (j !== to) break;
+      to = j + 1;
+      continue;
+    }
+    if (lw === 'and' || lw === 'of' || lw === '&') {
+      const right = tokens[j + 1];
+      if (!isWord(right) || (STOP_WORDS.has(right.lower) && !right.cap)) break;
+      continue;
+    }
+    if (STOP_WORDS.has(lw) && !(t.cap && j > start)) break;
+    if (SPEECH_VERBS.has(lw) && !t.cap) break;
+    to = j + 1;
+  }
+  // A phrase made only of determiners is not a subject.
+  while (to > start && DETERMINERS.has((tokens[to - 1] as Token).lower)) to--;
+  return to > start ? { from: start, to } : null;
+}
+
+/** "X, a scholar at Y, said": the name before an appositive that ends right before `end`. */
+function appositiveBackward(
+  tokens: readonly Token[],
+  end: number,
+  floor: number,
+): { subject: Range; role: Range } | null {
+  if (tokens[end - 1]?.text !== ',') return null;
+  for (let c = end - 2; c > floor && end - c < 30; c--) {
+    const t = tokens[c] as Token;
+    if (t.kind === 'quote' || /^[.;:!?]$/.test(t.text)) return null;
+    if (t.text !== ',') continue;
+    const roleFirst = tokens[c + 1];
+    if (!isWord(roleFirst)) return null;
+    const descriptive =
+      DETERMINERS.has(roleFirst.lower) || !roleFirst.cap || /^\d+$/.test(roleFirst.text);
+    if (!descriptive && !isRoleLike(tokens, c + 1, end - 1)) return null;
+    const subject = npBackward(tokens, c, floor);
+    if (!subject) return null;
+    const head = tokens[subject.to - 1] as Token;
+    if (!head.cap && !SUBJECT_PRONOUNS.has(head.lower)) return null;
+    return { subject, role: { from: c + 1, to: end - 1 } };
+  }
+  return null;
+}
+
+/** A capitalised appositive that is a job title: "Director of X", "President-elect". */
+function isRoleLike(tokens: readonly Token[], from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const t = tokens[k] as Token;
+    if (t.kind === 'word' && !t.cap && t.lower !== 'of' && t.lower !== 'and') return true;
+  }
+  return false;
+}
+
+/** "said Romain Malejacq, author of a book": the role after a name, to the next comma or end. */
+function appositiveForward(tokens: readonly Token[], after: number, ceil: number): Range | null {
+  if (tokens[after]?.text !== ',') return null;
+  const first = tokens[after + 1];
+  if (!isWord(first)) return null;
+  const lw = first.lower;
+  if (SUBJECT_PRONOUNS.has(lw) || (STOP_WORDS.has(lw) && !DETERMINERS.has(lw))) return null;
+  if (SPEECH_VERBS.has(lw)) return null;
+  let k = after + 1;
+  while (k < ceil) {
+    const t = tokens[k] as Token;
+    if (t.kind === 'quote' || /^[,;:.!?()—–]$/.test(t.text)) break;
+    if (t.kind === 'word' && (t.lower === 'who' || t.lower === 'which' || t.lower === 'said'))
+      break;
+    k++;
+  }
+  return k > after + 1 ? { from: after + 1, to: k } : null;
+}
+
+/** Splits "A as well as B" / "A and B" subjects into one range per named person. */
+function splitCoordinated(tokens: readonly Token[], np: Range): Range[] {
+  const parts: Range[] = [];
+  let from = np.from;
+  for (let k = np.from; k < np.to; k++) {
+    const t = tokens[k] as Token;
+    let width = 0;
+    if (t.lower === 'and' || t.lower === '&') width = 1;
+    else if (t.lower === 'as' && tokens[k + 1]?.lower === 'well' && tokens[k + 2]?.lower === 'as')
+      width = 3;
+    if (!width) continue;
+    const left = tokens[k - 1];
+    const right = tokens[k + width];
+    // Only split where both sides end/start in a way that names a person ("Pence as well as …").
+    if (left?.cap && right && k > from && hasName(tokens, k + width, np.to)) {
+      parts.push({ from, to: k });
+      from = k + width;
+      k += width - 1;
+    }
+  }
+  parts.push({ from, to: np.to });
+  return parts.length > 1 && parts.every((p) => hasName(tokens, p.from, p.to)) ? parts : [np];
+}
+
+function hasName(tokens: readonly Token[], from: number, to: number): boolean {
+  let caps = 0;
+  for (let k = from; k < to; k++) if ((tokens[k] as Token).cap) caps++;
+  return caps >= 1;
+}
+
+/** Skips adverbs and auxiliaries between a subject and its verb ("he also said"). */
+function skipPrefixesBackward(tokens: readonly Token[], k: number, floor: number): number {
+  let j = k;
+  while (j > floor && isWord(tokens[j - 1]) && VERB_PREFIXES.has((tokens[j - 1] as Token).lower))
+    j--;
+  return j;
+}
+
+/** The subject of the cue at `v` (length `len`): before it, else inverted after it. */
+function subjectOfCue(
+  tokens: readonly Token[],
+  v: number,
+  len: number,
+  floor: number,
+  ceil: number,
+  cue: string,
+): Pick<Attribution, 'subjects' | 'mention' | 'roles'> | null {
+  const isAccording =
+    cue === 'according to' || cue.startsWith('in the words') || cue === 'as quoted by';
+  if (!isAccording) {
+    const end = skipPrefixesBackward(tokens, v, floor);
+    const app = appositiveBackward(tokens, end, floor);
+    if (app) return build(tokens, app.subject, app.role);
+    const np = npBackward(tokens, end, floor);
+    if (np) return build(tokens, np, null);
+  }
+  const after = v + len;
+  // "told reporters", "said in a statement" do not name the speaker after the verb.
+  const np = npForward(tokens, after, ceil);
+  if (np) {
+    const role = appositiveForward(tokens, np.to, ceil);
+    return build(tokens, np, role);
+  }
+  return null;
+}
+
+function build(
+  tokens: readonly Token[],
+  np: Range,
+  role: Range | null,
+): Pick<Attribution, 'subjects' | 'mention' | 'roles'> {
+  const subjects = splitCoordinated(tokens, np);
+  return {
+    subjects,
+    mention: { from: np.from, to: np.to },
+    roles: subjects.map((_, n) => (n === subjects.length - 1 ? role : null)),
+  };
+}
+
+function sentenceBounds(tokens: readonly Token[], q: number): Range {
+  const s = (tokens[q] as Token).sentence;
+  let from = q;
+  while (from > 0 && (tokens[from - 1] as Token).sentence === s) from--;
+  let to = q + 1;
+  while (to < tokens.length && (tokens[to] as Token).sentence === s) to++;
+  return { from, to };
+}
+
+/** Attribution for the quote token at index q, from its own sentence only; null when none. */
+export function attributeInSentence(tokens: readonly Token[], q: number): Attribution | null {
+  const { from, to } = sentenceBounds(tokens, q);
+  const quoteText = (tokens[q] as Token).text;
+  const endsWithComma = /[,—–-]$/.test(quoteText) || tokens[q + 1]?.text === ',';
+
+  // After the quote: `”, X said` / `,” said X` / `” — X` / `, according to X`.
+  let after: Attribution | null = null;
+  for (let k = q + 1; k < to && k - q <= 10; k++) {
+    const t = tokens[k] as Token;
+    if (t.kind === 'quote') break;
+    const len = cueLength(tokens, k, k - q > 2);
+    if (!len) continue;
+    const cue = tokens
+      .slice(k, k + len)
+      .map((x) => x.text)
+      .join(' ');
+    const sub = subjectOfCue(tokens, k, len, q + 1, to, cue.toLowerCase());
+    if (sub) after = { ...sub, cue, how: 'after' };
+    break;
+  }
+  if (!after && /^[—–―-]$/.test(tokens[q + 1]?.text ?? '')) {
+    const np = npForward(tokens, q + 2, to);
+    if (np && (tokens[np.from] as Token).cap)
+      after = { ...build(tokens, np, appositiveForward(tokens, np.to, to)), cue: '—', how: 'dash' };
+  }
+  const atSentenceStart = q === from;
+  if (after && (atSentenceStart || endsWithComma)) return after;
+
+  // Before the quote: the nearest cue in the sentence (`X said, “`, `X said that … “`, `X: “`).
+  const prev = tokens[q - 1];
+  if (prev?.text === ':' && q - 1 > from) {
+    const v = q - 2;
+    const len = cueLength(tokens, v, false);
+    const sub = len
+      ? subjectOfCue(tokens, v, len, from, q - 1, (tokens[v] as Token).lower)
+      : colonSpeaker(tokens, q - 1, from);
+    if (sub) return { ...sub, cue: len ? (tokens[v] as Token).text : ':', how: 'colon' };
+  }
+  for (let k = q - 1; k >= from; k--) {
+    const t = tokens[k] as Token;
+    if (t.kind !== 'word') continue;
+    let len = cueLength(tokens, k, q - k > 3);
+    if (!len && k > from && t.lower === 'to' && tokens[k - 1]?.lower === 'according') continue; // handled at "according"
+    if (!len) continue;
+    // The cue must reach up to here; a phrase cue found at its first word.
+    if (k + len > q) len = q - k;
+    const cue = tokens
+      .slice(k, k + len)
+      .map((x) => x.text)
+      .join(' ');
+    const sub = subjectOfCue(tokens, k, len, from, q, cue.toLowerCase());
+    if (sub) return { ...sub, cue, how: 'before' };
+  }
+  return after;
+}
+
+/** `Sen. Warren: “…”`: a short name right before a colon. */
+function colonSpeaker(
+  tokens: readonly Token[],
+  colon: number,
+  floor: number,
+): Pick<Attribution, 'subjects' | 'mention' | 'roles'> | null {
+  const np = npBackward(tokens, colon, floor);
+  if (!np || np.to - np.from > 6) return null;
+  const head = tokens[np.to - 1] as Token;
+  if (!head.cap && !SUBJECT_PRONOUNS.has(head.lower)) return null;
+  return build(tokens, np, null);
+}
+
+/**
+ * The speaker a paragraph hands on to the next one: the subject of a cue in its last sentence
+ * when that sentence ends in a colon ("Cruz continued:").
+ */
+export function introducerAtEnd(tokens: readonly Token[]): Attribution | null {
+  const last = tokens[tokens.length - 1];
+  if (!last || last.text !== ':') return null;
+  const { from } = sentenceBounds(tokens, tokens.length - 1);
+  for (let k = tokens.length - 2; k >= from; k--) {
+    const len = cueLength(tokens, k, false);
+    if (!len) continue;
+    const cue = (tokens[k] as Token).text;
+    const sub = subjectOfCue(tokens, k, len, from, tokens.length - 1, cue.toLowerCase());
+    if (sub) return { ...sub, cue, how: 'colon' };
+  }
+  const np = npForward(tokens, from, tokens.length - 1);
+  if (np) return { ...build(tokens, np, null), cue: ':', how: 'colon' };
+  return null;
+}
+
+/** The grammatical subject at the start of the quote's sentence (for cue-less partial quotes). */
+export function sentenceSubject(tokens: readonly Token[], q: number): Attribution | null {
+  const { from } = sentenceBounds(tokens, q);
+  let start = from;
+  const first = tokens[start];
+  // Skip a leading adverbial ("On Tuesday, …", "In an interview with X, …").
+  if (isWord(first) && STOP_WORDS.has(first.lower) && !SUBJECT_PRONOUNS.has(first.lower)) {
+    let k = start;
+    while (k < q && (tokens[k] as Token).text !== ',') k++;
+    if (k >= q) return null;
+    start = k + 1;
+  }
+  if (start >= q) return null;
+  const np = npForward(tokens, start, q);
+  if (!np) return null;
+  const head = tokens[np.to - 1] as Token;
+  const firstTok = tokens[np.from] as Token;
+  if (!SUBJECT_PRONOUNS.has(firstTok.lower) && !head.cap) return null;
+  return { ...build(tokens, np, null), cue: '', how: 'subject' };
+}

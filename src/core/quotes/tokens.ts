@@ -1,0 +1,138 @@
+// Tokens of one paragraph, with every quotation collapsed into a single QUOTE token, and the
+// sentences they form. Attribution rules work on this view: a quote is one unit of the writer's
+// sentence, whatever sentences it holds inside.
+
+import type { QuoteSpan } from './marks';
+
+export type TokenKind = 'word' | 'punct' | 'quote';
+
+export interface Token {
+  kind: TokenKind;
+  text: string;
+  /** Lower-cased text with curly apostrophes straightened. */
+  lower: string;
+  start: number;
+  end: number;
+  /** Index into the quote list for QUOTE tokens, else -1. */
+  quote: number;
+  /** Starts with an upper-case letter. */
+  cap: boolean;
+  /** Index of the sentence the token belongs to (within the paragraph). */
+  sentence: number;
+}
+
+/** Abbreviations whose trailing period does not end a sentence. */
+const ABBREVIATIONS = new Set(
+  `mr mrs ms dr prof sen rep gov gen lt col maj capt adm sgt st jr sr vs etc inc corp co ltd
+no rev ft mt u.s u.k u.n e.g i.e a.m p.m jan feb mar apr aug sep sept oct nov dec d.c`.split(/\s+/),
+);
+
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:[-'’.&][\p{L}\p{N}][\p{L}\p{N}\p{M}]*)*\.?/uy;
+
+/** Tokenises text[from, to) with the given quote spans (sorted, within the range) as units. */
+export function tokenize(
+  text: string,
+  from: number,
+  to: number,
+  quotes: readonly QuoteSpan[],
+  quoteIndexBase: number,
+): Token[] {
+  const tokens: Token[] = [];
+  let qi = 0;
+  let i = from;
+  while (i < to) {
+    const q = quotes[qi];
+    if (q && i >= q.outerStart) {
+      tokens.push({
+        kind: 'quote',
+        text: text.slice(q.start, q.end),
+        lower: '',
+        start: q.outerStart,
+        end: q.outerEnd,
+        quote: quoteIndexBase + qi,
+        cap: false,
+        sentence: 0,
+      });
+      i = Math.max(i, q.outerEnd);
+      qi++;
+      continue;
+    }
+    const c = text[i] as string;
+    if (/\s/.test(c)) {
+      i++;
+      continue;
+    }
+    WORD.lastIndex = i;
+    const m = WORD.exec(text);
+    const limit = q ? Math.min(to, q.outerStart) : to;
+    if (m && m.index === i) {
+      let w = m[0];
+      if (i + w.length > limit) w = w.slice(0, limit - i);
+      // Keep a trailing period only on abbreviations and initials ("Mr.", "Y.", "U.S.").
+      if (w.endsWith('.')) {
+        const bare = w.slice(0, -1).toLowerCase();
+        const keep =
+          ABBREVIATIONS.has(bare) || /^\p{Lu}$/u.test(w.slice(0, -1)) || bare.includes('.');
+        if (!keep) w = w.slice(0, -1);
+      }
+      tokens.push({
+        kind: 'word',
+        text: w,
+        lower: w.toLowerCase().replace(/’/g, "'"),
+        start: i,
+        end: i + w.length,
+        quote: -1,
+        cap: /^\p{Lu}/u.test(w),
+        sentence: 0,
+      });
+      i += w.length;
+      continue;
+    }
+    const ell = c === '.' && text.startsWith('...', i) ? '...' : c;
+    tokens.push({
+      kind: 'punct',
+      text: ell,
+      lower: ell,
+      start: i,
+      end: i + ell.length,
+      quote: -1,
+      cap: false,
+      sentence: 0,
+    });
+    i += ell.length;
+  }
+  assignSentences(tokens);
+  return tokens;
+}
+
+/** Marks sentence numbers: a sentence ends at . ! ? (outside quotes) or at a quote that ends one. */
+function assignSentences(tokens: Token[]): void {
+  let s = 0;
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k] as Token;
+    t.sentence = s;
+    const next = tokens[k + 1];
+    if (t.kind === 'punct' && /^[.!?]$|^\.\.\.$/.test(t.text)) {
+      if (!next || next.cap || next.kind === 'quote' || next.kind === 'punct') s++;
+    } else if (t.kind === 'word' && t.text.endsWith('.') && next?.cap && next.kind === 'word') {
+      // "… in the U.S. He said": an abbreviation at a sentence end, when a pronoun follows.
+      if (/^(he|she|they|it|we|i|but|the)$/i.test(next.text) && t.text.length > 3) s++;
+    } else if (t.kind === 'quote' && /[.!?…]["'”’]?$/.test(t.text)) {
+      // A quote that ends with a full stop ends the sentence unless the attribution follows.
+      if (!next || next.kind === 'quote' || (next.cap && !isLikelyAttributionStart(tokens, k + 1)))
+        s++;
+    }
+  }
+}
+
+/** After a quote ending in a full stop, "He said" / "Clinton added" still attaches to it. */
+function isLikelyAttributionStart(tokens: Token[], k: number): boolean {
+  // Cheap look-ahead: within three words there is a lower-case word ending in -ed/-s or "said".
+  for (let j = k; j < Math.min(tokens.length, k + 4); j++) {
+    const t = tokens[j] as Token;
+    if (t.kind !== 'word') return false;
+    if (/^(said|says|added|adds|told|tells|wrote|writes|asked|continued|explained)$/.test(t.lower))
+      return true;
+  }
+  return false;
+}
