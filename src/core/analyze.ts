@@ -1,6 +1,222 @@
-// analyzePage: the whole core pipeline over one Document. (Initial contract.)
-import type { AnalyzeOptions, PageAnalysis } from './types';
+// analyzePage: the whole core pipeline over one Document, which it never writes to.
+//
+//   guard → clone → prepare (lazy images and frames, absolute URLs) → clutter (detect on the
+//   page, remove from the clone) → Readability → clean-up (clutter that got through; embeds
+//   become inert links) → sanitise (DOMPurify) → canonical text → quotes
+//
+// Every stage is timed with the caller's clock. Failures become a `reason` the view can show.
+import { isProbablyReaderable } from '@mozilla/readability';
+import { detectClutter, locateFinding } from './clutter';
+import { extractQuotes } from './quotes';
+import { guardDocument } from './reader/guard';
+import { extractArticle, type Extraction } from './reader/extract';
+import { resolveLazyImages } from './reader/lazy-images';
+import { replaceEmbeds } from './reader/embeds';
+import { absolutizeUrls, documentBase } from './reader/urls';
+import { NoWindowError, sanitizeArticle } from './reader/sanitize';
+import { readingMinutes } from './reader/reading-time';
+import { canonicalText } from './text/text-map';
+import type {
+  AnalyzeOptions,
+  ClutterFinding,
+  ClutterKind,
+  NoArticleReason,
+  PageAnalysis,
+} from './types';
 
-export function analyzePage(_doc: Document, _options: AnalyzeOptions = {}): PageAnalysis {
-  throw new Error('not built yet');
+export const DEFAULT_HIDE_KINDS: readonly ClutterKind[] = ['comments', 'donation'];
+
+const NO_ARTICLE: NoArticleReason = {
+  code: 'no-article',
+  message:
+    'No article found on this page. It looks like an app, a list or a form rather than a text to read.',
+};
+
+/** Elements clutter removal must never take away, whatever a rule says. */
+const NEVER_REMOVED = new Set(['html', 'head', 'body']);
+
+class Stopwatch {
+  readonly timings: Record<string, number> = {};
+  private readonly started: number;
+  private last: number;
+  constructor(private readonly now: () => number) {
+    this.started = now();
+    this.last = this.started;
+  }
+  lap(stage: string) {
+    const time = this.now();
+    this.timings[stage] = (this.timings[stage] ?? 0) + (time - this.last);
+    this.last = time;
+  }
+  finish(): Record<string, number> {
+    this.timings.total = this.now() - this.started;
+    return this.timings;
+  }
+}
+
+function documentUrl(doc: Document): string | null {
+  const url = doc.URL;
+  return url && url !== 'about:blank' ? url : null;
+}
+
+function attribute(doc: Document, name: string): string | null {
+  return doc.documentElement?.getAttribute(name)?.trim() || null;
+}
+
+function emptyAnalysis(doc: Document, url: string | null): PageAnalysis {
+  return {
+    url,
+    title: doc.title?.trim() || null,
+    byline: null,
+    siteName: null,
+    lang: attribute(doc, 'lang'),
+    dir: attribute(doc, 'dir'),
+    publishedTime: null,
+    excerpt: null,
+    readerable: false,
+    article: null,
+    reason: null,
+    hidden: [],
+    quotes: [],
+    speakers: [],
+    timings: {},
+  };
+}
+
+/** Clutter findings on `doc` of the kinds the user hides. A broken rule must not cost the article. */
+function findClutter(doc: Document, kinds: readonly ClutterKind[], warnings: string[]) {
+  try {
+    return detectClutter(doc).filter((finding) => kinds.includes(finding.kind));
+  } catch (error) {
+    warnings.push(`Clutter detection failed and was skipped: ${describe(error)}`);
+    return [];
+  }
+}
+
+function removeFindings(doc: Document, findings: ClutterFinding[]): void {
+  for (const finding of findings) {
+    const element = locateFinding(doc, finding);
+    if (element && !NEVER_REMOVED.has(element.localName)) element.remove();
+  }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function applyMetadata(result: PageAnalysis, extraction: Extraction): void {
+  result.title = extraction.title ?? result.title;
+  result.byline = extraction.byline;
+  result.siteName = extraction.siteName;
+  result.lang = extraction.lang ?? result.lang;
+  result.dir = extraction.dir ?? result.dir;
+  result.publishedTime = extraction.publishedTime;
+  result.excerpt = extraction.excerpt;
+}
+
+/** Fewer words than this, and nothing but text, is a form or a widget, not an article. */
+const MIN_ARTICLE_WORDS = 20;
+
+/**
+ * Readability returns its best attempt even on an app or a login page (the form labels, a
+ * footer). A reading view of six words helps nobody; say there is no article instead. Short pages
+ * with an image, table or code block are still shown.
+ */
+function looksLikeArticle(text: string, rendered: Element): boolean {
+  if (!text.trim()) return false;
+  const words = text.match(/[^\s\p{P}]+/gu)?.length ?? 0;
+  const cjk = text.match(/[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/g)?.length ?? 0;
+  if (words + cjk / 2 >= MIN_ARTICLE_WORDS) return true;
+  return rendered.querySelector('img, picture, video, table, pre, figure') !== null;
+}
+
+/**
+ * Parses sanitised article HTML exactly as the reading view does (into a <div> of a document
+ * without a browsing context), so that `article.text` offsets match the view's text map.
+ */
+export function parseArticleHtml(html: string, doc: Document): HTMLDivElement {
+  const container = doc.implementation.createHTMLDocument('').createElement('div');
+  // eslint-disable-next-line no-unsanitized/property -- `html` is DOMPurify output; the document is inert
+  container.innerHTML = html;
+  return container;
+}
+
+export function analyzePage(doc: Document, options: AnalyzeOptions = {}): PageAnalysis {
+  const clock = new Stopwatch(options.now ?? Date.now);
+  const pageUrl = options.url ?? documentUrl(doc);
+  const result = emptyAnalysis(doc, pageUrl);
+  const warnings: string[] = [];
+  const done = (reason: NoArticleReason | null): PageAnalysis => {
+    result.reason = reason;
+    if (warnings.length > 0) result.warnings = warnings;
+    result.timings = clock.finish();
+    return result;
+  };
+
+  const refusal = guardDocument(doc, options.maxElements);
+  if (refusal) return done(refusal);
+  const view = options.window ?? doc.defaultView;
+  if (!view) return done({ code: 'parse-error', message: new NoWindowError().message });
+  result.readerable = isProbablyReaderable(doc);
+
+  const clone = doc.cloneNode(true) as Document;
+  clock.lap('clone');
+
+  const base = documentBase(doc, pageUrl);
+  const inert = () => doc.implementation.createHTMLDocument('');
+  resolveLazyImages(clone, inert);
+  absolutizeUrls(clone, base);
+  clock.lap('prepare');
+
+  const kinds = options.hideKinds ?? DEFAULT_HIDE_KINDS;
+  const findings = findClutter(doc, kinds, warnings);
+  removeFindings(clone, findings);
+  result.hidden = findings;
+  clock.lap('clutter');
+
+  let extraction: Extraction | null;
+  try {
+    extraction = extractArticle(clone);
+  } catch (error) {
+    clock.lap('readability');
+    return done({
+      code: 'parse-error',
+      message: `The page could not be read: ${describe(error)}`,
+    });
+  }
+  clock.lap('readability');
+  if (!extraction) return done(NO_ARTICLE);
+  applyMetadata(result, extraction);
+
+  // Readability sometimes lets a comment list or a donation box through; with keepClasses their
+  // platform classes are still there, so the detector recognises them in the extracted article.
+  const fresh = inert();
+  const content = fresh.importNode(extraction.content, true);
+  fresh.body.appendChild(content);
+  removeFindings(fresh, findClutter(fresh, kinds, warnings));
+  replaceEmbeds(fresh.body, base);
+  absolutizeUrls(fresh.body, base);
+  clock.lap('cleanup');
+
+  let html: string;
+  try {
+    html = sanitizeArticle(content, view, pageUrl);
+  } catch (error) {
+    clock.lap('sanitise');
+    return done({ code: 'parse-error', message: describe(error) });
+  }
+  const rendered = parseArticleHtml(html, doc);
+  const text = canonicalText(rendered);
+  clock.lap('sanitise');
+  if (!looksLikeArticle(text, rendered)) return done(NO_ARTICLE);
+
+  result.article = { html, text, length: text.length, readingMinutes: readingMinutes(text) };
+
+  if (options.quotes !== false) {
+    const { quotes, speakers } = extractQuotes(text);
+    result.quotes = quotes;
+    result.speakers = speakers;
+  }
+  clock.lap('quotes');
+  return done(null);
 }

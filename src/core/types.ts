@@ -107,8 +107,13 @@ export interface PageAnalysis extends PageMetadata {
   hidden: ClutterFinding[];
   quotes: Quote[];
   speakers: Speaker[];
-  /** Milliseconds per stage: clone, clutter, readability, cleanup, sanitise, quotes, total. */
+  /**
+   * Milliseconds per stage: clone, prepare (lazy images, embeds, absolute URLs), clutter,
+   * readability, cleanup, sanitise (includes computing the canonical text), quotes, total.
+   */
   timings: Record<string, number>;
+  /** Non-fatal problems met on the way (e.g. a clutter rule threw and was skipped). */
+  warnings?: string[];
 }
 
 export interface AnalyzeOptions {
@@ -122,4 +127,9 @@ export interface AnalyzeOptions {
   now?: () => number;
   /** Refuse documents with more elements than this (reason `too-large`). Default: no limit. */
   maxElements?: number;
+  /**
+   * Window whose DOM classes the sanitiser uses. Default: `doc.defaultView`. Needed only for
+   * documents without one (made by DOMParser or createHTMLDocument).
+   */
+  window?: Window;
 }

@@ -1,0 +1,43 @@
+// Readability, run on a prepared clone. Classes are kept so the clean-up pass after extraction can
+// still recognise comment lists and donation boxes by their platform classes; the sanitiser strips
+// them afterwards. The serializer hands back the element itself: no HTML round trip here.
+import { Readability } from '@mozilla/readability';
+import { CONTENT_EMBED_URL } from './embeds';
+
+export interface Extraction {
+  content: Element;
+  title: string | null;
+  byline: string | null;
+  siteName: string | null;
+  lang: string | null;
+  dir: string | null;
+  publishedTime: string | null;
+  excerpt: string | null;
+}
+
+const clean = (value: string | null | undefined): string | null => {
+  const trimmed = value?.replace(/\s+/g, ' ').trim();
+  return trimmed ? trimmed : null;
+};
+
+/** Runs Readability on `clone` (which it rewrites). Null when it finds no article. */
+export function extractArticle(clone: Document): Extraction | null {
+  const reader = new Readability<Element>(clone, {
+    keepClasses: true,
+    // Keep posts, charts and maps as well as videos: they become inert links afterwards.
+    allowedVideoRegex: CONTENT_EMBED_URL,
+    serializer: (node) => node as Element,
+  });
+  const parsed = reader.parse();
+  if (!parsed || !parsed.content) return null;
+  return {
+    content: parsed.content,
+    title: clean(parsed.title),
+    byline: clean(parsed.byline),
+    siteName: clean(parsed.siteName),
+    lang: clean(parsed.lang),
+    dir: clean(parsed.dir),
+    publishedTime: clean(parsed.publishedTime),
+    excerpt: clean(parsed.excerpt),
+  };
+}

@@ -1,0 +1,177 @@
+// The last gate before the reading view: DOMPurify with a reader-specific configuration. What the
+// view receives can be inserted into a shadow root as is: no scripts, styles, event handlers,
+// javascript: URLs, forms or frames; classes only where they carry meaning (code languages).
+import createDOMPurify, { type DOMPurify, type Config } from 'dompurify';
+
+/** Elements that never belong in a reading view, with or without their content. */
+const FORBID_TAGS = [
+  'script',
+  'style',
+  'link',
+  'meta',
+  'base',
+  'title',
+  'noscript',
+  'template',
+  'form',
+  'input',
+  'button',
+  'select',
+  'option',
+  'optgroup',
+  'datalist',
+  'textarea',
+  'output',
+  'fieldset',
+  'legend',
+  'iframe',
+  'frame',
+  'frameset',
+  'object',
+  'embed',
+  'applet',
+  'portal',
+  'dialog',
+  'slot',
+];
+
+/** Removed together with everything inside (button labels, select options, leftovers). */
+const FORBID_CONTENTS = [
+  'script',
+  'style',
+  'template',
+  'noscript',
+  'button',
+  'select',
+  'option',
+  'optgroup',
+  'datalist',
+  'textarea',
+  'output',
+  'iframe',
+  'frame',
+  'frameset',
+  'object',
+  'embed',
+  'applet',
+  'title',
+  'dialog',
+];
+
+/** Presentation and behaviour the view replaces with its own. */
+const FORBID_ATTR = [
+  'style',
+  'autoplay',
+  'srcdoc',
+  'formaction',
+  'action',
+  'ping',
+  'target',
+  'contenteditable',
+  'draggable',
+  'tabindex',
+  'align',
+  'bgcolor',
+  'color',
+  'face',
+  'background',
+];
+
+const CONFIG: Config = {
+  FORBID_TAGS,
+  FORBID_ATTR,
+  FORBID_CONTENTS,
+  ALLOW_UNKNOWN_PROTOCOLS: false,
+  KEEP_CONTENT: true,
+};
+
+const LANGUAGE_CLASS = /^(?:language|lang)-[\w+#.-]+$/;
+
+/** Per-call context for the hooks (sanitising is synchronous, so one slot is enough). */
+interface SanitizeContext {
+  pageOrigin: string | null;
+}
+
+interface Sanitizer {
+  purify: DOMPurify;
+  context: SanitizeContext;
+}
+
+const sanitizers = new WeakMap<object, Sanitizer>();
+
+function originOf(url: string | null): string | null {
+  if (!url) return null;
+  try {
+    const origin = new URL(url).origin;
+    return origin === 'null' ? null : origin;
+  } catch {
+    return null;
+  }
+}
+
+function createSanitizer(view: Window): Sanitizer {
+  const purify = createDOMPurify(view as unknown as Parameters<typeof createDOMPurify>[0]);
+  const context: SanitizeContext = { pageOrigin: null };
+
+  purify.addHook('uponSanitizeAttribute', (node, event) => {
+    if (event.attrName !== 'class') return;
+    const tag = node.localName;
+    const kept =
+      tag === 'code' || tag === 'pre'
+        ? event.attrValue.split(/\s+/).filter((token) => LANGUAGE_CLASS.test(token))
+        : [];
+    if (kept.length > 0) event.attrValue = kept.join(' ');
+    else event.keepAttr = false;
+  });
+
+  purify.addHook('afterSanitizeAttributes', (node) => {
+    if (node.localName === 'a' && node.hasAttribute('href')) {
+      const href = node.getAttribute('href') ?? '';
+      if (!href.startsWith('#') && isExternal(href, context.pageOrigin)) {
+        node.setAttribute('target', '_blank');
+        node.setAttribute('rel', 'noopener noreferrer');
+      }
+    }
+    if (node.localName === 'img') {
+      node.setAttribute('loading', 'lazy');
+      node.setAttribute('decoding', 'async');
+    }
+    if (node.localName === 'video' || node.localName === 'audio') {
+      node.setAttribute('controls', '');
+      node.setAttribute('preload', 'none');
+    }
+  });
+
+  return { purify, context };
+}
+
+function isExternal(href: string, pageOrigin: string | null): boolean {
+  const origin = originOf(href);
+  if (!origin) return !/^(?:mailto|tel|sms):/i.test(href);
+  return origin !== pageOrigin;
+}
+
+/** Thrown when there is no window to build the sanitiser from. */
+export class NoWindowError extends Error {
+  constructor() {
+    super(
+      'This document has no window (it was created outside a browsing context), so it cannot be sanitised. Pass options.window.',
+    );
+    this.name = 'NoWindowError';
+  }
+}
+
+/**
+ * Sanitises `root`'s content for the reading view and returns it as HTML. `view` is the window of
+ * the page (or of the Node DOM) whose DOMParser DOMPurify uses; one sanitiser is kept per window.
+ */
+export function sanitizeArticle(root: Node, view: Window, pageUrl: string | null): string {
+  let sanitizer = sanitizers.get(view);
+  if (!sanitizer) {
+    sanitizer = createSanitizer(view);
+    if (!sanitizer.purify.isSupported) throw new NoWindowError();
+    sanitizers.set(view, sanitizer);
+  }
+  sanitizer.context.pageOrigin = originOf(pageUrl);
+  return sanitizer.purify.sanitize(root, CONFIG) as unknown as string;
+}
