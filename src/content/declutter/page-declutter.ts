@@ -1,0 +1,262 @@
+// Declutter mode on the live page: hide what the core recognised as clutter, reversibly.
+//
+// Hiding never removes or moves page nodes: the element gets `data-declutter-hidden="<kind>"` and
+// one injected stylesheet hides everything carrying that attribute. A chip in its own shadow root
+// is inserted before each hidden block so the reader knows something is there and can show it.
+// Undoing everything removes every attribute, chip and the stylesheet, leaving the page's markup
+// exactly as it was. Sections that load late are caught by a throttled mutation observer.
+import { detectClutter, locateFinding, type ClutterFinding, type ClutterKind } from '../../core';
+import { createHiddenChip, type HiddenChip } from '../../ui/declutter/hidden-chip';
+import type { HiddenItem, PageDeclutter } from '../../ui/declutter/page-declutter-types';
+import { isOurNode } from '../../ui/declutter/shadow-host';
+import { watchAddedSubtrees, type ObserverBatch } from './added-subtrees';
+
+export const HIDDEN_ATTRIBUTE = 'data-declutter-hidden';
+export const HIDE_STYLE_ATTRIBUTE = 'data-declutter-style';
+export const HIDE_CSS = `[${HIDDEN_ATTRIBUTE}]{display:none!important}`;
+
+// The interfaces live beside the UI that consumes them (src/ui may not import src/content).
+export type { HiddenItem, PageDeclutter } from '../../ui/declutter/page-declutter-types';
+
+/** Finds clutter in `doc`; `roots`, when given, are freshly added subtrees worth a look. */
+export type DetectClutter = (doc: Document, roots?: readonly Element[]) => ClutterFinding[];
+
+export interface PageDeclutterOptions {
+  kinds: ClutterKind[];
+  /** Injected by tests and benchmarks; default: the core's detectClutter. */
+  detect?: DetectClutter;
+  /** Watch for late-loading sections (default true). */
+  observe?: boolean;
+  /** Minimum time between two observer-triggered detection runs (default 500 ms). */
+  throttleMs?: number;
+  /** Called after each observer batch with its cost (for the benchmark and diagnostics). */
+  onBatch?: (batch: ObserverBatch & { findings: number; newItems: number }) => void;
+}
+
+interface Item extends HiddenItem {
+  chip: HiddenChip | null;
+}
+
+const defaultDetect: DetectClutter = (doc) => detectClutter(doc);
+
+/** Elements whose hiding would blank the page: never hide these, whatever a rule says. */
+function isStructural(doc: Document, element: Element): boolean {
+  return element === doc.documentElement || element === doc.head || element === doc.body;
+}
+
+export function createPageDeclutter(doc: Document, opts: PageDeclutterOptions): PageDeclutter {
+  const detect = opts.detect ?? defaultDetect;
+  let kinds = new Set<ClutterKind>(opts.kinds);
+  let enabled = false;
+  /** After "restore all", sections that load later are listed but not hidden. */
+  let paused = false;
+  let nextId = 1;
+  const items = new Map<string, Item>();
+  const itemByElement = new Map<Element, Item>();
+  /** Every finding of every kind, so switching a kind on needs no new detection run. */
+  const candidates = new Map<Element, ClutterFinding>();
+  const listeners = new Set<() => void>();
+  let style: HTMLStyleElement | null = null;
+  let stopWatching: (() => void) | null = null;
+
+  const notify = () => {
+    for (const listener of [...listeners]) listener();
+  };
+
+  const ensureStyle = () => {
+    if (style?.isConnected) return;
+    style = doc.createElement('style');
+    style.setAttribute(HIDE_STYLE_ATTRIBUTE, '');
+    style.textContent = HIDE_CSS;
+    doc.documentElement.append(style);
+  };
+  const dropStyleIfUnused = () => {
+    for (const item of items.values()) if (item.hidden) return;
+    style?.remove();
+    style = null;
+  };
+
+  const ensureChip = (item: Item) => {
+    if (!item.chip) {
+      item.chip = createHiddenChip(doc, item.finding.kind, (hide) =>
+        hide ? api.hideAgain(item.id) : api.restore(item.id),
+      );
+    }
+    if (!item.chip.host.isConnected || item.chip.host.nextSibling !== item.element) {
+      item.element.before(item.chip.host);
+    }
+    item.chip.setHidden(item.hidden);
+  };
+
+  const applyHidden = (item: Item, hidden: boolean) => {
+    item.hidden = hidden;
+    if (hidden) {
+      ensureStyle();
+      item.element.setAttribute(HIDDEN_ATTRIBUTE, item.finding.kind);
+    } else {
+      item.element.removeAttribute(HIDDEN_ATTRIBUTE);
+    }
+  };
+
+  const forget = (item: Item) => {
+    applyHidden(item, false);
+    item.chip?.destroy();
+    items.delete(item.id);
+    itemByElement.delete(item.element);
+  };
+
+  const insideItem = (element: Element): boolean => {
+    for (let node: Element | null = element; node; node = node.parentElement) {
+      if (itemByElement.has(node)) return true;
+    }
+    return false;
+  };
+
+  /** Turns candidates of the chosen kinds into items; returns how many were added. */
+  const materialise = (): number => {
+    const fresh: [Element, ClutterFinding][] = [];
+    for (const [element, finding] of candidates) {
+      if (!element.isConnected) {
+        candidates.delete(element);
+        continue;
+      }
+      if (kinds.has(finding.kind) && !itemByElement.has(element)) fresh.push([element, finding]);
+    }
+    // Document order puts ancestors first, so a block nested in another finding is skipped.
+    fresh.sort(([a], [b]) => (a.compareDocumentPosition(b) & 4 ? -1 : 1));
+    let added = 0;
+    for (const [element, finding] of fresh) {
+      if (insideItem(element)) continue;
+      const item: Item = { id: `h${nextId++}`, finding, element, hidden: false, chip: null };
+      items.set(item.id, item);
+      itemByElement.set(element, item);
+      if (!paused) {
+        applyHidden(item, true);
+        ensureChip(item);
+      }
+      added++;
+    }
+    return added;
+  };
+
+  /** Runs detection and records where each finding is, before any chip shifts :nth-child paths. */
+  const collect = (roots?: readonly Element[]): number => {
+    const findings = roots ? detect(doc, roots) : detect(doc);
+    let count = 0;
+    for (const finding of findings) {
+      const element = locateFinding(doc, finding);
+      if (!element || isStructural(doc, element) || isOurNode(element)) continue;
+      if (!candidates.has(element)) candidates.set(element, finding);
+      count++;
+    }
+    return count;
+  };
+
+  const pruneDetached = () => {
+    for (const item of [...items.values()]) if (!item.element.isConnected) forget(item);
+    dropStyleIfUnused();
+  };
+
+  const startWatching = () => {
+    if (stopWatching || opts.observe === false) return;
+    stopWatching = watchAddedSubtrees(doc, {
+      throttleMs: opts.throttleMs ?? 500,
+      isOwn: (node) =>
+        isOurNode(node) ||
+        (node.nodeType === 1 && (node as Element).hasAttribute(HIDE_STYLE_ATTRIBUTE)),
+      skip: (element) => isOurNode(element) || insideItem(element),
+      onBatch: (roots, batch) => {
+        pruneDetached();
+        let findings = 0;
+        let newItems = 0;
+        if (roots.length > 0) {
+          findings = collect(roots);
+          newItems = materialise();
+        }
+        batch.ms = batch.clock() - batch.startedAt;
+        opts.onBatch?.({ ...batch, findings, newItems });
+        if (newItems > 0 || batch.removed) notify();
+      },
+    });
+  };
+
+  const snapshot = (item: Item): HiddenItem => ({
+    id: item.id,
+    finding: item.finding,
+    element: item.element,
+    hidden: item.hidden,
+  });
+
+  const api: PageDeclutter = {
+    enable(nextKinds) {
+      if (nextKinds) kinds = new Set(nextKinds);
+      enabled = true;
+      paused = false;
+      for (const item of items.values()) {
+        applyHidden(item, true);
+        ensureChip(item);
+      }
+      collect();
+      materialise();
+      startWatching();
+      notify();
+      return api.items();
+    },
+    disable() {
+      stopWatching?.();
+      stopWatching = null;
+      for (const item of [...items.values()]) forget(item);
+      candidates.clear();
+      style?.remove();
+      style = null;
+      enabled = false;
+      paused = false;
+      notify();
+    },
+    isEnabled: () => enabled,
+    items: () => [...items.values()].map(snapshot),
+    restore(id) {
+      const item = items.get(id);
+      if (!item || !item.hidden) return;
+      applyHidden(item, false);
+      ensureChip(item);
+      dropStyleIfUnused();
+      notify();
+    },
+    hideAgain(id) {
+      const item = items.get(id);
+      if (!item || item.hidden || !item.element.isConnected) return;
+      applyHidden(item, true);
+      ensureChip(item);
+      notify();
+    },
+    restoreAll() {
+      for (const item of items.values()) {
+        applyHidden(item, false);
+        item.chip?.destroy();
+        item.chip = null;
+      }
+      style?.remove();
+      style = null;
+      paused = true;
+      notify();
+    },
+    setKinds(nextKinds) {
+      kinds = new Set(nextKinds);
+      for (const item of [...items.values()]) if (!kinds.has(item.finding.kind)) forget(item);
+      dropStyleIfUnused();
+      if (enabled) materialise();
+      notify();
+    },
+    kinds: () => [...kinds],
+    onChange(cb) {
+      listeners.add(cb);
+      return () => listeners.delete(cb);
+    },
+    destroy() {
+      api.disable();
+      listeners.clear();
+    },
+  };
+  return api;
+}
