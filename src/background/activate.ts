@@ -1,0 +1,41 @@
+// What a click, a shortcut or a menu item does: check the page can be scripted, inject the content
+// script (once), then send it the typed command. Every failure ends in a visible message.
+import { restrictedPageReason } from '../core/reader/restricted';
+import type { ActionTab } from '../platform/action';
+import { sendToTab } from '../platform/messaging';
+import type { Message } from '../shared/messages';
+import { ensureContentScript, errorMessage } from './inject';
+import { injectionFailureReason } from './injection-failure';
+import { showTabNotice } from './tab-notice';
+
+export type TabCommand = Extract<Message, { type: 'toggle-reader' | 'toggle-declutter' }>;
+
+export type ActivationResult = 'sent' | 'restricted' | 'inject-failed' | 'no-answer' | 'no-tab';
+
+export async function activateInTab(
+  tab: ActionTab | undefined,
+  command: TabCommand,
+): Promise<ActivationResult> {
+  if (tab?.id === undefined) return 'no-tab';
+  const restricted = restrictedPageReason(tab.url);
+  if (restricted) {
+    await showTabNotice(tab, restricted);
+    return 'restricted';
+  }
+  try {
+    await ensureContentScript(tab.id);
+  } catch (error) {
+    await showTabNotice(tab, injectionFailureReason(tab.url, errorMessage(error)));
+    return 'inject-failed';
+  }
+  try {
+    await sendToTab(tab.id, command);
+    return 'sent';
+  } catch (error) {
+    await showTabNotice(tab, {
+      code: 'parse-error',
+      message: `Declutter started on this page but did not answer (${errorMessage(error)}). Reload the page and try again.`,
+    });
+    return 'no-answer';
+  }
+}

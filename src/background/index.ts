@@ -1,0 +1,41 @@
+// Background entry: listeners only, registered synchronously at start-up so that a service worker
+// or event page woken by an event finds them in place.
+import { onActionClicked } from '../platform/action';
+import { onCommand } from '../platform/commands';
+import { onActionMenuClicked, setActionMenu } from '../platform/context-menus';
+import { onInstalled, openOptionsPage } from '../platform/runtime';
+import { onTabClosed, onTabNavigating } from '../platform/tabs';
+import { activateInTab } from './activate';
+import { MENU_DECLUTTER, MENU_OPTIONS, MENU_READER, actionMenuItems } from './menus';
+import { clearTabNotice, forgetTab } from './tab-notice';
+
+function report(error: unknown) {
+  console.error('Declutter:', error);
+}
+
+onActionClicked((tab) => {
+  activateInTab(tab, { type: 'toggle-reader' }).catch(report);
+});
+
+onCommand((command, tab) => {
+  if (command === 'toggle-declutter')
+    activateInTab(tab, { type: 'toggle-declutter' }).catch(report);
+});
+
+onInstalled(() => {
+  setActionMenu(actionMenuItems(__BROWSER__)).catch(report);
+});
+
+onActionMenuClicked((itemId, tab) => {
+  if (itemId === MENU_DECLUTTER) activateInTab(tab, { type: 'toggle-declutter' }).catch(report);
+  else if (itemId === MENU_READER) activateInTab(tab, { type: 'toggle-reader' }).catch(report);
+  else if (itemId === MENU_OPTIONS) openOptionsPage().catch(report);
+});
+
+onTabNavigating((tabId) => {
+  clearTabNotice(tabId).catch(report);
+});
+
+onTabClosed((tabId) => {
+  forgetTab(tabId).catch(report);
+});

@@ -1,0 +1,85 @@
+// What the reading view must give back to the page when it closes: the exact scroll position, the
+// element that had focus, and the page's own inline `overflow` on <html> and <body> (changed while
+// the view is open to stop the page scrolling underneath). Form fields are never read or written:
+// they keep their values because nothing here touches them.
+
+interface InlineOverflow {
+  element: HTMLElement;
+  /** The whole style attribute before we touched it (null: there was none). */
+  attribute: string | null;
+  value: string;
+  priority: string;
+}
+
+export interface PageState {
+  scrollX: number;
+  scrollY: number;
+  focused: HTMLElement | null;
+}
+
+export function capturePageState(doc: Document): PageState {
+  const win = doc.defaultView;
+  const active = doc.activeElement;
+  return {
+    scrollX: win?.scrollX ?? 0,
+    scrollY: win?.scrollY ?? 0,
+    focused:
+      active && active !== doc.body && active !== doc.documentElement
+        ? (active as HTMLElement)
+        : null,
+  };
+}
+
+/** Puts scroll and focus back as captured. Focus never scrolls the page (preventScroll). */
+export function restorePageState(doc: Document, state: PageState): void {
+  const win = doc.defaultView;
+  if (win && (win.scrollX !== state.scrollX || win.scrollY !== state.scrollY)) {
+    win.scrollTo({ left: state.scrollX, top: state.scrollY, behavior: 'instant' });
+  }
+  const target = state.focused;
+  if (target?.isConnected && typeof target.focus === 'function') {
+    target.focus({ preventScroll: true });
+  }
+}
+
+function lockOne(element: HTMLElement): InlineOverflow {
+  const saved: InlineOverflow = {
+    element,
+    attribute: element.getAttribute('style'),
+    value: element.style.getPropertyValue('overflow'),
+    priority: element.style.getPropertyPriority('overflow'),
+  };
+  element.style.setProperty('overflow', 'hidden', 'important');
+  return saved;
+}
+
+function unlockOne(saved: InlineOverflow): void {
+  const { element } = saved;
+  if (saved.value) element.style.setProperty('overflow', saved.value, saved.priority);
+  else element.style.removeProperty('overflow');
+  // Leave no empty style="" behind where the page had no style attribute at all.
+  if (saved.attribute === null && element.getAttribute('style') === '') {
+    element.removeAttribute('style');
+  } else if (
+    saved.attribute !== null &&
+    element.style.cssText === '' &&
+    saved.attribute.trim() === ''
+  ) {
+    element.setAttribute('style', saved.attribute);
+  }
+}
+
+/**
+ * Stops the page from scrolling under the view. The overlay covers the viewport, so removing the
+ * page's scrollbar changes nothing visible. Returns the function that undoes exactly this.
+ */
+export function lockPageScroll(doc: Document): () => void {
+  const locked: InlineOverflow[] = [lockOne(doc.documentElement)];
+  if (doc.body) locked.push(lockOne(doc.body));
+  let done = false;
+  return () => {
+    if (done) return;
+    done = true;
+    for (const saved of locked.reverse()) unlockOne(saved);
+  };
+}

@@ -1,0 +1,250 @@
+// Opening and closing the reading view on this page. Opening saves what closing must give back
+// (scroll, focus, the page's inline overflow), runs the core's analyzePage and shows the result,
+// or a clear message: never a blank overlay. Very large pages get a message and a "Try anyway"
+// first instead of a frozen tab.
+import {
+  analyzePage,
+  type AnalyzeOptions,
+  type ClutterKind,
+  type PageAnalysis,
+} from '../../core/index';
+import { enabledKinds, mergeSettings, type Settings } from '../../shared/settings';
+import { KIND_LABELS, preview, ruleLabel } from '../../ui/declutter/labels';
+import { mountHiddenPanel } from '../../ui/declutter/hidden-panel';
+import { h } from '../../ui/dom/element';
+import {
+  createReaderView,
+  type NoticeAction,
+  type ReaderContent,
+  type ReaderView,
+  type ReaderViewOptions,
+} from '../../ui/reader/reader-view';
+import { capturePageState, lockPageScroll, restorePageState, type PageState } from './page-state';
+import type { PageDeclutterSession } from './page-declutter-session';
+
+/** Above this many elements the view asks before analysing (measured: ~1 s+ on a 2-core laptop). */
+export const HUGE_PAGE_ELEMENTS = 150_000;
+
+export interface ReaderSessionDeps {
+  document: Document;
+  settings(): Promise<Settings>;
+  saveSettings(settings: Settings): void;
+  declutter?: PageDeclutterSession;
+  /** Quote marking over the article (src/ui/quotes), when available. */
+  mountQuotes?: ReaderViewOptions['mountQuotes'];
+  analyze?: (doc: Document, options: AnalyzeOptions) => PageAnalysis;
+  now?: () => number;
+}
+
+export interface ReaderSession {
+  isOpen(): boolean;
+  /** Opens or closes; resolves to whether the view is open afterwards. */
+  toggle(): Promise<boolean>;
+  open(): Promise<void>;
+  close(): void;
+  /** Applies settings changed elsewhere (options page) to an open view. */
+  settingsChanged(settings: Settings): void;
+}
+
+interface OpenState {
+  view: ReaderView;
+  page: PageState;
+  unlockScroll: () => void;
+  analysis: PageAnalysis | null;
+}
+
+/** "Removed from this view" list shown above the on-page hidden panel. */
+function removedFromViewList(doc: Document, analysis: PageAnalysis | null): HTMLElement | null {
+  if (!analysis || analysis.hidden.length === 0) return null;
+  return h(doc, 'section', { class: 'removed' }, [
+    h(doc, 'h3', { text: `Kept out of this view (${analysis.hidden.length})` }),
+    h(
+      doc,
+      'ul',
+      {},
+      analysis.hidden.map((finding) =>
+        h(doc, 'li', {}, [
+          h(doc, 'strong', {
+            text: `${KIND_LABELS[finding.kind].chip} · ${ruleLabel(finding.rule)}`,
+          }),
+          h(doc, 'span', { text: ` ${preview(finding.text, 90)}` }),
+        ]),
+      ),
+    ),
+  ]);
+}
+
+export function createReaderSession(deps: ReaderSessionDeps): ReaderSession {
+  const doc = deps.document;
+  const analyze = deps.analyze ?? analyzePage;
+  const now = deps.now ?? (() => performance.now());
+  let state: OpenState | null = null;
+  let settings: Settings | null = null;
+  let opening: Promise<void> | null = null;
+
+  function runAnalysis(kinds: ClutterKind[], maxElements?: number): ReaderContent {
+    try {
+      const analysis = analyze(doc, {
+        url: doc.location?.href,
+        hideKinds: kinds,
+        quotes: true,
+        now,
+        ...(maxElements ? { maxElements } : {}),
+      });
+      if (state) state.analysis = analysis;
+      if (analysis.article) return { kind: 'article', analysis };
+      return noArticle(analysis.reason?.message ?? 'No article was found on this page.');
+    } catch (error) {
+      const detail = error instanceof Error ? error.message : String(error);
+      return noArticle(`Declutter could not read this page (${detail}).`);
+    }
+  }
+
+  function noArticle(message: string): ReaderContent {
+    const actions: NoticeAction[] = [];
+    if (deps.declutter) {
+      actions.push({
+        label: 'Declutter the page instead',
+        primary: true,
+        run: () => {
+          const kinds = settings ? enabledKinds(settings) : [];
+          close();
+          deps.declutter?.enable(kinds);
+        },
+      });
+    }
+    actions.push({ label: 'Close', run: () => close() });
+    return { kind: 'notice', title: 'No article to show', message, actions };
+  }
+
+  function tooLarge(count: number, kinds: ClutterKind[]): ReaderContent {
+    return {
+      kind: 'notice',
+      title: 'This page is very large',
+      message:
+        `This page is very large (${count.toLocaleString('en')} elements). Reading it could ` +
+        'freeze this tab for a few seconds.',
+      actions: [
+        {
+          label: 'Try anyway',
+          primary: true,
+          run: () => {
+            const current = state;
+            if (!current) return;
+            current.view.show({
+              kind: 'notice',
+              title: 'Reading the page…',
+              message: `Analysing ${count.toLocaleString('en')} elements.`,
+              actions: [],
+            });
+            // Let the "Reading…" message paint before the long synchronous analysis.
+            doc.defaultView?.requestAnimationFrame(() =>
+              setTimeout(() => {
+                if (state === current) current.view.show(runAnalysis(kinds));
+              }, 0),
+            );
+          },
+        },
+        { label: 'Close', run: () => close() },
+      ],
+    };
+  }
+
+  function updateSettings(patch: Partial<Settings>) {
+    if (!settings) return;
+    settings = mergeSettings(settings, patch);
+    state?.view.applySettings(settings);
+    deps.saveSettings(settings);
+  }
+
+  async function open(): Promise<void> {
+    if (state) return;
+    // Captured before anything else: the click may have come while a field had focus.
+    const page = capturePageState(doc);
+    settings = await deps.settings();
+    if (state) return;
+    const current = settings;
+    const kinds = enabledKinds(current);
+    const declutter = deps.declutter;
+
+    const view = createReaderView({
+      document: doc,
+      pageUrl: doc.location?.href ?? '',
+      settings: current,
+      onClose: () => close(),
+      onSettingsChange: updateSettings,
+      mountQuotes: deps.mountQuotes,
+      declutter: declutter && {
+        isEnabled: () => declutter.isEnabled(),
+        toggle: () => {
+          if (declutter.isEnabled()) declutter.disable();
+          else declutter.enable(enabledKinds(settings ?? current));
+        },
+        onChange: (listener) => declutter.get().onChange(listener),
+      },
+      mountHiddenPanel: (parent, analysis, onClose) => {
+        const removed = removedFromViewList(doc, analysis);
+        if (removed) parent.append(removed);
+        const panel = declutter ? mountHiddenPanel(parent, declutter.get(), { onClose }) : null;
+        return {
+          destroy() {
+            panel?.destroy();
+            removed?.remove();
+          },
+        };
+      },
+      hiddenCount: (analysis) => {
+        const onPage =
+          declutter
+            ?.peek()
+            ?.items()
+            .filter((item) => item.hidden).length ?? 0;
+        return Math.max(analysis?.hidden.length ?? 0, onPage);
+      },
+    });
+    state = { view, page, unlockScroll: () => {}, analysis: null };
+    declutter?.setToolbarAllowed(false);
+    if (current.declutterOnOpen && declutter) declutter.enable(kinds);
+
+    const count = doc.getElementsByTagName('*').length;
+    view.show(
+      count > HUGE_PAGE_ELEMENTS ? tooLarge(count, kinds) : runAnalysis(kinds, HUGE_PAGE_ELEMENTS),
+    );
+    if (current.quotesOnOpen) view.setQuotesEnabled(true);
+    // Built off-document; attached once.
+    view.attach();
+    state.unlockScroll = lockPageScroll(doc);
+  }
+
+  function close(): void {
+    const current = state;
+    if (!current) return;
+    state = null;
+    current.view.destroy();
+    current.unlockScroll();
+    restorePageState(doc, current.page);
+    deps.declutter?.setToolbarAllowed(true);
+  }
+
+  return {
+    isOpen: () => state !== null,
+    async toggle() {
+      if (opening) await opening;
+      if (state) {
+        close();
+        return false;
+      }
+      opening = open().finally(() => {
+        opening = null;
+      });
+      await opening;
+      return state !== null;
+    },
+    open: () => open(),
+    close,
+    settingsChanged(next) {
+      settings = next;
+      state?.view.applySettings(next);
+    },
+  };
+}
