@@ -6,6 +6,8 @@
 import {
   DETERMINERS,
   PHRASE_CUES,
+  SOURCE_NOUNS,
+  SPEAKING_NOUNS,
   SPEECH_VERBS,
   STOP_WORDS,
   SUBJECT_PRONOUNS,
@@ -46,7 +48,56 @@ export function cueLength(tokens: readonly Token[], k: number, strictWeak: boole
   if (!SPEECH_VERBS.has(t.lower)) return 0;
   if (t.cap && k > 0 && tokens[k - 1]?.kind === 'word') return 0; // "… Post Writes" in a name
   if (strictWeak && WEAK_SPEECH_VERBS.has(t.lower)) return 0;
+  if (readsAsNoun(tokens, k)) return 0;
   return 1;
+}
+
+const NOUN_MARKERS = new Set(
+  'the a an his her their its our my your this these those every each any no some another'.split(
+    ' ',
+  ),
+);
+const PREPOSITIONS = new Set(
+  'of for from with in on at by about to into over under after before against without'.split(' '),
+);
+const PRESENT_SUBJECTS = new Set(
+  'i we they you he she it who that which to will would could should can may might must did do does not never also often still now'.split(
+    ' ',
+  ),
+);
+
+/** "his remarks", "a rare note", "of quotes": the verb form used as a noun. */
+function readsAsNoun(tokens: readonly Token[], k: number): boolean {
+  const t = tokens[k] as Token;
+  const prev = tokens[k - 1];
+  if (!isWord(prev)) return false;
+  const lw = t.lower;
+  const finite = /(ed|ing)$/.test(lw) || /^(said|told|wrote|began|swore|sang|read)$/.test(lw);
+  if (NOUN_MARKERS.has(prev.lower)) return !lw.endsWith('ing') || prev.lower === 'the';
+  if (/['’]s$/.test(prev.text) && !/(ed|ing)$/.test(lw) && !/^(said|told|wrote)$/.test(lw))
+    return true;
+  if (PREPOSITIONS.has(prev.lower)) return !lw.endsWith('ing') && prev.lower !== 'to';
+  if (finite) return false;
+  // Present-tense forms ("says", "notes", "say") need a subject-like word before them.
+  let j = k - 1;
+  while (j > 0 && VERB_PREFIXES.has((tokens[j] as Token).lower)) j--;
+  const before = tokens[j] as Token;
+  if (before.kind !== 'word') return false;
+  return !(before.cap || PRESENT_SUBJECTS.has(before.lower) || isSpeakerHead(before));
+}
+
+/** A word that can head the name of a speaker: a name, a pronoun, a person or body noun. */
+export function isSpeakerHead(t: Token): boolean {
+  if (t.kind !== 'word') return false;
+  if (t.cap || /^\d/.test(t.text)) return !STOP_WORDS.has(t.lower);
+  const lw = t.lower.replace(/['’]s$/, '');
+  if (SUBJECT_PRONOUNS.has(lw)) return lw !== 'it' && lw !== 'that';
+  if (SOURCE_NOUNS.has(lw) || SPEAKING_NOUNS.has(lw)) return true;
+  return /(er|or|ist|ian|ant|ent|eer|ee|man|woman|men|women)s?$/.test(lw) && lw.length > 4;
+}
+
+function plausible(tokens: readonly Token[], np: Range | null): boolean {
+  return np !== null && isSpeakerHead(tokens[np.to - 1] as Token);
 }
 
 function isNameWord(t: Token): boolean {
@@ -63,7 +114,13 @@ function npBackward(tokens: readonly Token[], end: number, floor: number): Range
     if (t.kind !== 'word') break;
     const lw = t.lower;
     if (SUBJECT_PRONOUNS.has(lw) && lw !== 'it') {
-      if (from === end) from = j;
+      if (from !== end) break;
+      // "Smith, who said": the relative pronoun stands for the name before the comma.
+      if (lw === 'who' && tokens[j - 1]?.text === ',') {
+        const antecedent = npBackward(tokens, j - 1, floor);
+        if (antecedent && plausible(tokens, antecedent)) return antecedent;
+      }
+      from = j;
       break;
     }
     if (DETERMINERS.has(lw) && lw !== 'that') {
@@ -111,7 +168,7 @@ function npForward(tokens: readonly Token[], start: number, ceil: number): Range
     if (t.kind !== 'word') break;
     const lw = t.lower;
     if (DETERMINERS.has(lw) && lw !== 'that') {
-      if (j !== to) break;
+      if (j !== to && tokens[j - 1]?.lower !== 'of') break;
       to = j + 1;
       continue;
     }
@@ -220,6 +277,9 @@ function skipPrefixesBackward(tokens: readonly Token[], k: number, floor: number
   return j;
 }
 
+/** Why a cue has no subject of its own: it shares the clause's ("…, saying", "and said"). */
+const SHARED_SUBJECT = Symbol('shared');
+
 /** The subject of the cue at `v` (length `len`): before it, else inverted after it. */
 function subjectOfCue(
   tokens: readonly Token[],
@@ -228,20 +288,33 @@ function subjectOfCue(
   floor: number,
   ceil: number,
   cue: string,
-): Pick<Attribution, 'subjects' | 'mention' | 'roles'> | null {
+): Pick<Attribution, 'subjects' | 'mention' | 'roles'> | null | typeof SHARED_SUBJECT {
   const isAccording =
     cue === 'according to' || cue.startsWith('in the words') || cue === 'as quoted by';
   if (!isAccording) {
     const end = skipPrefixesBackward(tokens, v, floor);
     const app = appositiveBackward(tokens, end, floor);
-    if (app) return build(tokens, app.subject, app.role);
+    if (app && plausible(tokens, app.subject)) return build(tokens, app.subject, app.role);
     const np = npBackward(tokens, end, floor);
-    if (np) return build(tokens, np, null);
+    if (np) return plausible(tokens, np) ? build(tokens, np, null) : null;
+    const before = tokens[end - 1];
+    const participle = /ing$/.test(cue) && !cue.startsWith('according');
+    if (
+      end > floor &&
+      (participle ||
+        (isWord(before) && /^(and|but|or|then|by|after|before|while)$/.test(before.lower)) ||
+        before?.text === ',')
+    ) {
+      // Only a verb whose subject sits after it may look forward: "…,” said X".
+      let onlyPunct = true;
+      for (let k = floor; k < end; k++)
+        if ((tokens[k] as Token).kind !== 'punct') onlyPunct = false;
+      if (!onlyPunct) return SHARED_SUBJECT;
+    }
   }
   const after = v + len;
-  // "told reporters", "said in a statement" do not name the speaker after the verb.
   const np = npForward(tokens, after, ceil);
-  if (np) {
+  if (np && plausible(tokens, np)) {
     const role = appositiveForward(tokens, np.to, ceil);
     return build(tokens, np, role);
   }
@@ -278,7 +351,7 @@ export function attributeInSentence(tokens: readonly Token[], q: number): Attrib
 
   // After the quote: `”, X said` / `,” said X` / `” — X` / `, according to X`.
   let after: Attribution | null = null;
-  for (let k = q + 1; k < to && k - q <= 10; k++) {
+  for (let k = q + 1; k < to && k - q <= 20; k++) {
     const t = tokens[k] as Token;
     if (t.kind === 'quote') break;
     const len = cueLength(tokens, k, k - q > 2);
@@ -288,7 +361,7 @@ export function attributeInSentence(tokens: readonly Token[], q: number): Attrib
       .map((x) => x.text)
       .join(' ');
     const sub = subjectOfCue(tokens, k, len, q + 1, to, cue.toLowerCase());
-    if (sub) after = { ...sub, cue, how: 'after' };
+    if (sub && sub !== SHARED_SUBJECT) after = { ...sub, cue, how: 'after' };
     break;
   }
   if (!after && /^[—–―-]$/.test(tokens[q + 1]?.text ?? '')) {
@@ -304,9 +377,10 @@ export function attributeInSentence(tokens: readonly Token[], q: number): Attrib
   if (prev?.text === ':' && q - 1 > from) {
     const v = q - 2;
     const len = cueLength(tokens, v, false);
-    const sub = len
+    let sub = len
       ? subjectOfCue(tokens, v, len, from, q - 1, (tokens[v] as Token).lower)
       : colonSpeaker(tokens, q - 1, from);
+    if (sub === SHARED_SUBJECT) sub = clauseSubject(tokens, from, v);
     if (sub) return { ...sub, cue: len ? (tokens[v] as Token).text : ':', how: 'colon' };
   }
   for (let k = q - 1; k >= from; k--) {
@@ -321,10 +395,56 @@ export function attributeInSentence(tokens: readonly Token[], q: number): Attrib
       .slice(k, k + len)
       .map((x) => x.text)
       .join(' ');
-    const sub = subjectOfCue(tokens, k, len, from, q, cue.toLowerCase());
+    let sub = subjectOfCue(tokens, k, len, from, q, cue.toLowerCase());
+    if (sub === SHARED_SUBJECT) sub = clauseSubject(tokens, from, k);
     if (sub) return { ...sub, cue, how: 'before' };
   }
   return after;
+}
+
+/** The subject shared by a participle or a coordinated verb: an earlier cue's, or the sentence's. */
+function clauseSubject(
+  tokens: readonly Token[],
+  from: number,
+  v: number,
+): Pick<Attribution, 'subjects' | 'mention' | 'roles'> | null {
+  for (let k = v - 1; k >= from; k--) {
+    const len = cueLength(tokens, k, false);
+    if (!len) continue;
+    const sub = subjectOfCue(tokens, k, len, from, v, (tokens[k] as Token).lower);
+    if (sub && sub !== SHARED_SUBJECT) return sub;
+  }
+  const subj = subjectAt(tokens, from, v);
+  return subj ? build(tokens, subj, null) : null;
+}
+
+/** The first noun phrase of a sentence, after a leading adverbial or quote ("On Tuesday, …"). */
+function subjectAt(tokens: readonly Token[], from: number, limit: number): Range | null {
+  let start = from;
+  while (start < limit && (tokens[start] as Token).kind !== 'word') start++;
+  const first = tokens[start];
+  if (isWord(first) && STOP_WORDS.has(first.lower) && !SUBJECT_PRONOUNS.has(first.lower)) {
+    let k = start;
+    while (k < limit && (tokens[k] as Token).text !== ',') k++;
+    if (k >= limit) return null;
+    start = k + 1;
+  }
+  if (start >= limit) return null;
+  const app = appositiveForwardSubject(tokens, start, limit);
+  if (app) return app;
+  const np = npForward(tokens, start, limit);
+  return np && plausible(tokens, np) ? np : null;
+}
+
+/** "Coan, Santilli's attorney, argues": the name before a sentence-initial appositive. */
+function appositiveForwardSubject(
+  tokens: readonly Token[],
+  start: number,
+  limit: number,
+): Range | null {
+  const np = npForward(tokens, start, limit);
+  if (!np || tokens[np.to]?.text !== ',' || !(tokens[np.to - 1] as Token).cap) return null;
+  return plausible(tokens, np) ? np : null;
 }
 
 /** `Sen. Warren: “…”`: a short name right before a colon. */
@@ -352,7 +472,8 @@ export function introducerAtEnd(tokens: readonly Token[]): Attribution | null {
     const len = cueLength(tokens, k, false);
     if (!len) continue;
     const cue = (tokens[k] as Token).text;
-    const sub = subjectOfCue(tokens, k, len, from, tokens.length - 1, cue.toLowerCase());
+    let sub = subjectOfCue(tokens, k, len, from, tokens.length - 1, cue.toLowerCase());
+    if (sub === SHARED_SUBJECT) sub = clauseSubject(tokens, from, k);
     if (sub) return { ...sub, cue, how: 'colon' };
   }
   const np = npForward(tokens, from, tokens.length - 1);
@@ -363,20 +484,6 @@ export function introducerAtEnd(tokens: readonly Token[]): Attribution | null {
 /** The grammatical subject at the start of the quote's sentence (for cue-less partial quotes). */
 export function sentenceSubject(tokens: readonly Token[], q: number): Attribution | null {
   const { from } = sentenceBounds(tokens, q);
-  let start = from;
-  const first = tokens[start];
-  // Skip a leading adverbial ("On Tuesday, …", "In an interview with X, …").
-  if (isWord(first) && STOP_WORDS.has(first.lower) && !SUBJECT_PRONOUNS.has(first.lower)) {
-    let k = start;
-    while (k < q && (tokens[k] as Token).text !== ',') k++;
-    if (k >= q) return null;
-    start = k + 1;
-  }
-  if (start >= q) return null;
-  const np = npForward(tokens, start, q);
-  if (!np) return null;
-  const head = tokens[np.to - 1] as Token;
-  const firstTok = tokens[np.from] as Token;
-  if (!SUBJECT_PRONOUNS.has(firstTok.lower) && !head.cap) return null;
-  return { ...build(tokens, np, null), cue: '', how: 'subject' };
+  const np = subjectAt(tokens, from, q);
+  return np ? { ...build(tokens, np, null), cue: '', how: 'subject' } : null;
 }

@@ -39,6 +39,7 @@ export function classifyQuote(
   q: number,
   attributed: boolean,
   adjacentCue: boolean,
+  single = false,
 ): Verdict {
   const t = tokens[q] as Token;
   const text = t.text;
@@ -46,7 +47,6 @@ export function classifyQuote(
   const n = words.length;
   const prev = tokens[q - 1];
   const prev2 = tokens[q - 2];
-  const next = tokens[q + 1];
   const endsSentence = /[.!?…]$/.test(text);
   const endsClause = /[,;:—–-]$/.test(text);
 
@@ -74,12 +74,8 @@ export function classifyQuote(
     if (afterPossessive || afterOn || !attributed || n <= 4) return { quote: false, score: 0.15 };
   }
 
-  // Scare quotes: one or two words, no cue in the sentence, no sentence punctuation.
-  if (n <= 2 && !attributed && !endsSentence && !endsClause) return { quote: false, score: 0.3 };
-
   // Single marks are apostrophes far more often than quotations: demand a cue or a sentence.
-  if (t.kind === 'quote' && !attributed && n <= 3 && !endsSentence)
-    return { quote: false, score: 0.3 };
+  if (single && !attributed && n <= 3 && !endsSentence) return { quote: false, score: 0.3 };
 
   let score = 0.6;
   if (attributed) score += 0.2;

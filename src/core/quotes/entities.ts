@@ -170,7 +170,15 @@ export class EntityRegistry {
   private lastPerson: Entity | null = null;
   private lastPlural: Entity | null = null;
 
-  constructor(text: string) {
+  constructor(private readonly text: string) {}
+
+  private fullNamesScanned = false;
+
+  /** Scans the text once, on first need, for candidate full names. */
+  private scanFullNames(): void {
+    if (this.fullNamesScanned) return;
+    this.fullNamesScanned = true;
+    const text = this.text;
     // Runs of 2–4 capitalised words (initials and particles allowed): candidate full names.
     const re =
       /(?:Mr\.|Mrs\.|Ms\.|Dr\.|Sen\.|Rep\.|Gov\.)?\s?((?:\p{Lu}[\p{L}\p{M}'’-]+|\p{Lu}\.)(?:\s(?:\p{Lu}[\p{L}\p{M}'’-]+|\p{Lu}\.|bin|al|de|van|von)){1,3})/gu;
@@ -276,6 +284,7 @@ export class EntityRegistry {
   }
 
   private fullNameFor(surname: string, at: number): string | null {
+    this.scanFullNames();
     let best: string | null = null;
     for (const f of this.fullNames) {
       if (f.parts[f.parts.length - 1] !== surname) continue;

@@ -58,6 +58,11 @@ export function extractQuotes(text: string, options: ExtractQuotesOptions = {}):
     const first = si;
     while (si < spans.length && (spans[si] as QuoteSpan).paragraph === p) si++;
     const own = spans.slice(first, si);
+    // Only paragraphs with quotes, or that introduce one ("… said:"), need tokens.
+    if (own.length === 0 && text[para.end - 1] !== ':') {
+      intros.push(null);
+      return;
+    }
     const tokens = tokenize(text, para.start, para.end, own, first);
     const intro = introducerAtEnd(tokens);
     intros.push(intro ? concrete(intro, tokens, text) : null);
@@ -66,7 +71,13 @@ export function extractQuotes(text: string, options: ExtractQuotesOptions = {}):
       const span = spans[t.quote] as QuoteSpan;
       const attribution = attributeInSentence(tokens, q);
       const adjacent = hasAdjacentCue(tokens, q, (k) => cueLength(tokens, k, false) > 0);
-      const verdict = classifyQuote(tokens, q, attribution !== null, adjacent);
+      const verdict = classifyQuote(
+        tokens,
+        q,
+        attribution !== null,
+        adjacent,
+        span.family === 'single',
+      );
       if (!verdict.quote && !span.continuation && !span.unopened && !options.keepNonQuotes) return;
       found.push({
         span,

@@ -11,7 +11,7 @@ complain predict vow urge observe emphasize emphasise maintain contend counter a
 testify post text offer blast slam praise label tout characterize characterise demand proclaim confirm deny
 allege charge assert recount begin decry cite quote mention reiterate repeat answer retort snap fire
 interject explain exclaim grumble concur caution advise point elaborate inform reveal disclose brag sigh
-laugh plead beg implore thunder scoff sneer gush rave rant muse opine posit question challenge dismiss
+laugh plead beg implore press interrupt chime blog thunder scoff sneer gush rave rant muse opine posit question challenge dismiss
 criticize criticise condemn denounce hail applaud thank apologize apologise concede predict estimate
 summarize summarise insist recommend propose reason conclude specify tell promise sing preach reassure
 instruct order warn threaten vow swear affirm attest reflect recollect relate narrate comment reckon
@@ -28,7 +28,18 @@ const IRREGULAR: Record<string, string[]> = {
   fire: ['fired back', 'fires back'],
   point: ['pointed out', 'points out', 'pointing out'],
   snap: ['snapped', 'snaps'],
-  figure: ['figured', 'figures'],
+  figure: ['figured'],
+  quip: ['quipped', 'quips', 'quipping', 'quip'],
+  state: ['stated', 'stating'],
+  press: ['pressed', 'presses', 'pressing'],
+  chant: ['chanted', 'chanting'],
+  text: ['texted'],
+  order: ['ordered'],
+  counter: ['countered', 'counters', 'countering'],
+  reason: ['reasoned'],
+  question: ['questioned', 'questioning'],
+  charge: ['charged', 'charging'],
+  post: ['posted'],
 };
 
 function inflect(lemma: string): string[] {
@@ -148,4 +159,22 @@ export const PHRASE_CUES: string[][] = [
   ['fired', 'back'],
   ['put', 'it'],
   ['puts', 'it'],
+  ['shot', 'back'],
+  ['pushed', 'back'],
+  ['wrote', 'back'],
+  ['cut', 'in'],
+  ['chimed', 'in'],
 ];
+
+/** Lower-case head nouns that can speak: people, bodies and documents (besides SOURCE_NOUNS). */
+export const SPEAKING_NOUNS = words(`ad ads cable group crowd crowds audience website site
+tweet release bill complaint lawsuit filing indictment transcript email emails message messages
+note sign signs banner poster book article piece column op-ed paper newspaper network page
+account committee government administration team office family mother father wife husband son
+daughter brother sister children kids parents fans marchers crowd panel jury judge court
+board council company firm spokesman spokeswoman aide host moderator anchor reporter reporters
+journalist journalists columnist writer author authors candidate candidates nominee president
+senator governor mayor secretary chairman chairwoman director chief leader minister
+congressman congresswoman representative lawmaker officials agency department pentagon police
+sheriff prosecutor prosecutors attorneys lawyer attorney counsel professor teacher doctor
+nurse owner manager founder ceo executive organizer group's party`);

@@ -54,6 +54,8 @@ const DOUBLE_CLOSERS: Record<string, string> = {
   '〝': '〞〟',
 };
 const SINGLE_CLOSERS: Record<string, string> = { '‘': "’'", '‚': '‘’', "'": "'’" };
+/** Every character that can be a quotation mark. */
+const MARK_CHARS = /["“”„«»‹›‘’'‚「」『』〝〞〟]/g;
 /** Curly closing marks that can never open a quotation: an orphan one means a lost opener. */
 const DOUBLE_ONLY_CLOSE = '”»」』';
 
@@ -160,6 +162,11 @@ export function findQuoteSpans(source: string, paragraphs: Paragraph[]): QuoteSp
     let anyQuote = false;
     let i = ps;
     while (i < pe) {
+      // Jump to the next character that can be a mark: the scan touches only those.
+      MARK_CHARS.lastIndex = i;
+      const next = MARK_CHARS.exec(text);
+      if (next === null || next.index >= pe) break;
+      i = next.index;
       const c = text[i] as string;
       const dbl = DOUBLE_CLOSERS[c];
       if (

@@ -2,6 +2,7 @@
 // sentences they form. Attribution rules work on this view: a quote is one unit of the writer's
 // sentence, whatever sentences it holds inside.
 
+import { SPEECH_VERBS } from './lexicon';
 import type { QuoteSpan } from './marks';
 
 export type TokenKind = 'word' | 'punct' | 'quote';
@@ -27,7 +28,10 @@ const ABBREVIATIONS = new Set(
 no rev ft mt u.s u.k u.n e.g i.e a.m p.m jan feb mar apr aug sep sept oct nov dec d.c`.split(/\s+/),
 );
 
-const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:[-'’.&][\p{L}\p{N}][\p{L}\p{N}\p{M}]*)*\.?/uy;
+/** A word (with inner hyphens, apostrophes, dots, ampersands) or any other single character. */
+const TOKEN =
+  /([\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:[-'’.&][\p{L}\p{N}][\p{L}\p{N}\p{M}]*)*\.?)|\.\.\.|\S/gu;
+const UPPER = /^\p{Lu}/u;
 
 /** Tokenises text[from, to) with the given quote spans (sorted, within the range) as units. */
 export function tokenize(
@@ -57,22 +61,22 @@ export function tokenize(
       qi++;
       continue;
     }
-    const c = text[i] as string;
-    if (/\s/.test(c)) {
-      i++;
+    TOKEN.lastIndex = i;
+    const m = TOKEN.exec(text);
+    const limit = q ? Math.min(to, q.outerStart) : to;
+    if (m === null || m.index >= limit) {
+      i = limit;
       continue;
     }
-    WORD.lastIndex = i;
-    const m = WORD.exec(text);
-    const limit = q ? Math.min(to, q.outerStart) : to;
-    if (m && m.index === i) {
-      let w = m[0];
-      if (i + w.length > limit) w = w.slice(0, limit - i);
+    i = m.index;
+    let w = m[0];
+    if (i + w.length > limit) w = w.slice(0, limit - i);
+    if (m[1] !== undefined) {
       // Keep a trailing period only on abbreviations and initials ("Mr.", "Y.", "U.S.").
       if (w.endsWith('.')) {
         const bare = w.slice(0, -1).toLowerCase();
         const keep =
-          ABBREVIATIONS.has(bare) || /^\p{Lu}$/u.test(w.slice(0, -1)) || bare.includes('.');
+          ABBREVIATIONS.has(bare) || (bare.length === 1 && UPPER.test(w)) || bare.includes('.');
         if (!keep) w = w.slice(0, -1);
       }
       tokens.push({
@@ -82,24 +86,22 @@ export function tokenize(
         start: i,
         end: i + w.length,
         quote: -1,
-        cap: /^\p{Lu}/u.test(w),
+        cap: UPPER.test(w),
         sentence: 0,
       });
-      i += w.length;
-      continue;
+    } else {
+      tokens.push({
+        kind: 'punct',
+        text: w,
+        lower: w,
+        start: i,
+        end: i + w.length,
+        quote: -1,
+        cap: false,
+        sentence: 0,
+      });
     }
-    const ell = c === '.' && text.startsWith('...', i) ? '...' : c;
-    tokens.push({
-      kind: 'punct',
-      text: ell,
-      lower: ell,
-      start: i,
-      end: i + ell.length,
-      quote: -1,
-      cap: false,
-      sentence: 0,
-    });
-    i += ell.length;
+    i += w.length;
   }
   assignSentences(tokens);
   return tokens;
@@ -127,12 +129,12 @@ function assignSentences(tokens: Token[]): void {
 
 /** After a quote ending in a full stop, "He said" / "Clinton added" still attaches to it. */
 function isLikelyAttributionStart(tokens: Token[], k: number): boolean {
-  // Cheap look-ahead: within three words there is a lower-case word ending in -ed/-s or "said".
-  for (let j = k; j < Math.min(tokens.length, k + 4); j++) {
+  // Cheap look-ahead: a short name or title run, then a lower-case reporting verb.
+  for (let j = k; j < Math.min(tokens.length, k + 7); j++) {
     const t = tokens[j] as Token;
     if (t.kind !== 'word') return false;
-    if (/^(said|says|added|adds|told|tells|wrote|writes|asked|continued|explained)$/.test(t.lower))
-      return true;
+    if (!t.cap && SPEECH_VERBS.has(t.lower)) return j > k;
+    if (!t.cap && !/^(of|the|and|also|then|later)$/.test(t.lower)) return false;
   }
   return false;
 }
