@@ -1,0 +1,79 @@
+// Bytes to text for saved pages. Many saved pages are not UTF-8: the charset comes from a byte
+// order mark, a <meta charset>, or a <meta http-equiv="Content-Type">, as a browser would read it
+// (only the first 1024 bytes are scanned, as the HTML spec's prescan does). Bytes that are not valid
+// UTF-8 without a declaration are taken as windows-1252, the most common legacy encoding.
+
+export interface Decoded {
+  text: string;
+  /** The encoding used, as a WHATWG label (e.g. "utf-8", "windows-1252"). */
+  charset: string;
+  /** Where the charset came from. */
+  source: 'bom' | 'meta' | 'declared' | 'utf-8-valid' | 'fallback';
+}
+
+function bomCharset(bytes: Uint8Array): string | null {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  return null;
+}
+
+/** The charset a <meta> in the first 1024 bytes declares, or null. */
+export function metaCharset(bytes: Uint8Array): string | null {
+  const head = new TextDecoder('windows-1252').decode(bytes.subarray(0, 1024));
+  for (const match of head.matchAll(/<meta\b[^>]*>/gi)) {
+    const tag = match[0];
+    const direct = /\bcharset\s*=\s*["']?\s*([\w.:-]+)/i.exec(tag);
+    if (direct && !/http-equiv/i.test(tag)) return direct[1] ?? null;
+    if (/http-equiv\s*=\s*["']?content-type/i.test(tag)) {
+      const content = /\bcontent\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)/i.exec(tag)?.[1] ?? '';
+      const charset = /charset\s*=\s*["']?([\w.:-]+)/i.exec(content.replace(/^["']|["']$/g, ''));
+      if (charset) return charset[1] ?? null;
+    }
+  }
+  return null;
+}
+
+/** A WHATWG encoding for `label`, or null when TextDecoder does not know it. */
+function normalise(label: string): string | null {
+  try {
+    const encoding = new TextDecoder(label.trim()).encoding;
+    // A page cannot really be UTF-16 when its ASCII meta tag was readable: browsers use UTF-8.
+    return encoding.startsWith('utf-16') ? 'utf-8' : encoding;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Decodes a saved page. `declared` is a charset known from outside (an HTTP header, a flag) and
+ * wins over the document's own meta tag, but not over a byte order mark.
+ */
+export function decodeHtml(bytes: Uint8Array, declared?: string): Decoded {
+  const bom = bomCharset(bytes);
+  if (bom) return { text: new TextDecoder(bom).decode(bytes), charset: bom, source: 'bom' };
+  const fromOutside = declared ? normalise(declared) : null;
+  if (fromOutside) {
+    return { text: decodeLoosely(bytes, fromOutside), charset: fromOutside, source: 'declared' };
+  }
+  const meta = metaCharset(bytes);
+  const fromMeta = meta ? normalise(meta) : null;
+  if (fromMeta && fromMeta !== 'utf-8') {
+    return { text: decodeLoosely(bytes, fromMeta), charset: fromMeta, source: 'meta' };
+  }
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return { text, charset: 'utf-8', source: fromMeta ? 'meta' : 'utf-8-valid' };
+  } catch {
+    // Declared UTF-8 (or nothing) but the bytes are not: legacy pages mislabelled or unlabelled.
+    return {
+      text: new TextDecoder('windows-1252').decode(bytes),
+      charset: 'windows-1252',
+      source: 'fallback',
+    };
+  }
+}
+
+function decodeLoosely(bytes: Uint8Array, charset: string): string {
+  return new TextDecoder(charset).decode(bytes);
+}
