@@ -11,8 +11,10 @@ import { join, resolve } from 'node:path';
 export const ROOT = resolve(import.meta.dirname, '../../..');
 export const CHROMIUM_PATH = process.env.DECLUTTER_CHROMIUM ?? '/usr/bin/chromium';
 export const FIREFOX_PATH = process.env.DECLUTTER_FIREFOX ?? '/usr/bin/firefox-esr';
-export const CHROME_DIST = join(ROOT, 'dist/chrome');
-export const FIREFOX_DIST = join(ROOT, 'dist/firefox');
+/** The built extensions; DECLUTTER_DIST points elsewhere (e.g. a copy, while others rebuild dist/). */
+export const DIST_DIR = resolve(process.env.DECLUTTER_DIST ?? join(ROOT, 'dist'));
+export const CHROME_DIST = join(DIST_DIR, 'chrome');
+export const FIREFOX_DIST = join(DIST_DIR, 'firefox');
 
 /**
  * Without these, Debian's Chromium on a closed network stalls on background connections (sync,

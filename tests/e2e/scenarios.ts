@@ -1,0 +1,472 @@
+// The end-to-end scenarios, written once and run in each browser by chromium.test.ts and
+// firefox.test.ts. Every scenario drives the real built extension the way a user does: the toolbar
+// button (CDP / privileged BiDi triggerAction), trusted keys and mouse clicks. Screenshots of the
+// reading view go to out/e2e-<browser>-<scenario>.png on every run (kept as CI artifacts).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, whyUnavailable, type BrowserKind } from './support/browsers';
+import { serveDirectories, type StaticServer } from './support/server';
+import { launch, waitInPage, type E2EBrowser, type E2EPage } from './support/driver';
+import {
+  findControl,
+  pageSnapshot,
+  probeHidden,
+  probeQuoteMarks,
+  probeReader,
+  type ControlHit,
+} from './support/probes';
+
+export const FIXTURES_DIR = join(ROOT, 'tests/fixtures/pages');
+export const E2E_PAGES_DIR = join(ROOT, 'tests/e2e/pages');
+export const SEED_PATH = '/fixtures/seed-southfront/source.html';
+export const NO_ARTICLE_PATH = '/e2e/no-article.html';
+export const FORM_PAGE_PATH = '/e2e/form-above-article.html';
+
+interface SeedExpectations {
+  title: string;
+  mustContain: string[];
+  mustNotContain: string[];
+}
+
+export const seed = JSON.parse(
+  readFileSync(join(FIXTURES_DIR, 'seed-southfront/expected.json'), 'utf8'),
+) as SeedExpectations;
+
+/** Everything a browser-specific spec needs to add its own tests to the shared suite. */
+export interface SuiteContext {
+  browser(): E2EBrowser;
+  server(): StaticServer;
+  /** Navigates the test tab to `path` under a URL unique to this test, and returns that URL. */
+  visit(path: string, testName: string): Promise<string>;
+}
+
+/**
+ * Declares the suite for `kind`. A missing browser (or an unbuilt extension) skips the suite with
+ * a loud banner locally, and fails it when CI is set: CI must never pass by not testing.
+ */
+export function defineBrowserSuite(kind: BrowserKind, extra?: (ctx: SuiteContext) => void) {
+  const title = `e2e ${kind}`;
+  const missing = whyUnavailable(kind);
+  if (missing) {
+    const banner = `\n${'!'.repeat(78)}\n!! ${title}: ${missing}\n!! ${
+      process.env.CI
+        ? 'CI is set: FAILING the suite.'
+        : 'SKIPPING this browser locally (set CI=1 to make this fail).'
+    }\n${'!'.repeat(78)}\n`;
+    console.warn(banner);
+    if (process.env.CI) {
+      describe(title, () => {
+        it('has its browser and the built extension', () => {
+          throw new Error(`${title} cannot run: ${missing}`);
+        });
+      });
+    } else {
+      describe.skip(`${title} (SKIPPED: ${missing})`, () => {
+        it('all scenarios', () => undefined);
+      });
+    }
+    return;
+  }
+
+  describe(title, () => {
+    let browser: E2EBrowser | undefined;
+    let server: StaticServer | undefined;
+    let visits = 0;
+
+    beforeAll(async () => {
+      server = await serveDirectories({ '/fixtures/': FIXTURES_DIR, '/e2e/': E2E_PAGES_DIR });
+      browser = await launch(kind);
+    });
+    afterAll(async () => {
+      await browser?.close();
+      await server?.close();
+    });
+
+    const ctx: SuiteContext = {
+      browser: () => {
+        if (!browser) throw new Error('browser did not launch');
+        return browser;
+      },
+      server: () => {
+        if (!server) throw new Error('server did not start');
+        return server;
+      },
+      visit: async (path, testName) => {
+        const url = ctx.server().url(`${path}?test=${testName}-${++visits}`);
+        await ctx.browser().page.goto(url);
+        return url;
+      },
+    };
+    const page = () => ctx.browser().page;
+    const shot = (name: string) => page().screenshot(`e2e-${kind}-${name}`);
+
+    it('opens the seed page in the reading view: article in, donation bar, Support blocks and comments out, page untouched', async () => {
+      await ctx.visit(SEED_PATH, 'open-seed');
+      const before = await page().evaluate(pageSnapshot, undefined);
+      const beforeUnlocked = await page().evaluate(pageSnapshot, { ignoreScrollLock: true });
+
+      await ctx.browser().clickAction();
+      const view = await waitForOpenReader(page(), seed.title);
+      await shot('reader-seed');
+
+      expect(view.hosts, 'exactly one reader host').toBe(1);
+      expect(view.text).toContain(seed.title);
+      for (const sentence of seed.mustContain) expect(view.text).toContain(sentence);
+      for (const clutter of seed.mustNotContain) expect(view.text).not.toContain(clutter);
+      // The donation bar's amounts, whatever their spacing.
+      expect(view.text).not.toMatch(/\b2,500\s*\$|\b5,000\s*\$/);
+
+      expectSamePage(
+        beforeUnlocked,
+        await page().evaluate(pageSnapshot, { ignoreScrollLock: true }),
+        'page markup while the view is open (scroll lock on html/body excepted)',
+      );
+
+      await page().press('Escape');
+      await waitForClosedReader(page());
+      expectSamePage(
+        before,
+        await page().evaluate(pageSnapshot, undefined),
+        'page markup after Esc',
+      );
+    });
+
+    it('restores what the user typed, the scroll position and the focus after Esc', async () => {
+      await ctx.visit(SEED_PATH, 'restore-state');
+      // Trusted typing into the page's own search field and comment box.
+      await focusAndType(page(), '#header-search-field', 'taliban kabul');
+      await focusAndType(page(), '#wc-textarea-0_0', 'A draft comment, half written.');
+      const state = await page().evaluate(() => {
+        window.scrollTo(0, 1500);
+        return { scrollY: Math.round(window.scrollY) };
+      }, undefined);
+      expect(state.scrollY, 'the seed page is long enough to scroll').toBeGreaterThan(1000);
+      const before = await page().evaluate(pageSnapshot, undefined);
+
+      await ctx.browser().clickAction();
+      await waitForOpenReader(page(), seed.title);
+      await page().press('Escape');
+      await waitForClosedReader(page());
+
+      const after = await page().evaluate(
+        () => ({
+          search: (document.querySelector('#header-search-field') as HTMLInputElement).value,
+          draft: (document.querySelector('#wc-textarea-0_0') as HTMLTextAreaElement).value,
+          scrollY: Math.round(window.scrollY),
+          focused: document.activeElement?.id ?? null,
+        }),
+        undefined,
+      );
+      expect(after).toEqual({
+        search: 'taliban kabul',
+        draft: 'A draft comment, half written.',
+        scrollY: state.scrollY,
+        focused: 'wc-textarea-0_0',
+      });
+      expectSamePage(before, await page().evaluate(pageSnapshot, undefined));
+    });
+
+    it('keeps a long form above the article intact: every field, the scroll position and focus survive a round trip', async () => {
+      await ctx.visit(FORM_PAGE_PATH, 'form-page');
+      await focusAndType(page(), '#street', 'Quay Street');
+      await focusAndType(page(), '#details', 'Two lamps out\nsince Tuesday.');
+      await focusAndType(page(), '#email', 'reader@example.org');
+      await page().evaluate(() => {
+        (document.querySelector('#district') as HTMLSelectElement).value = 'riverside';
+        (document.querySelector('#problem-lighting') as HTMLInputElement).checked = true;
+        (document.querySelector('#urgent') as HTMLInputElement).checked = true;
+        (document.querySelector('#updates') as HTMLInputElement).checked = false;
+        (document.querySelector('#landmark') as HTMLInputElement).focus();
+        window.scrollTo(0, 900);
+      }, undefined);
+      const readForm = () => ({
+        street: (document.querySelector('#street') as HTMLInputElement).value,
+        landmark: (document.querySelector('#landmark') as HTMLInputElement).value,
+        district: (document.querySelector('#district') as HTMLSelectElement).value,
+        problem: (document.querySelector('input[name=problem]:checked') as HTMLInputElement | null)
+          ?.value,
+        details: (document.querySelector('#details') as HTMLTextAreaElement).value,
+        urgent: (document.querySelector('#urgent') as HTMLInputElement).checked,
+        updates: (document.querySelector('#updates') as HTMLInputElement).checked,
+        email: (document.querySelector('#email') as HTMLInputElement).value,
+        scrollY: Math.round(window.scrollY),
+        focused: document.activeElement?.id ?? null,
+      });
+      const before = await page().evaluate(readForm, undefined);
+      expect(before.scrollY).toBeGreaterThan(500);
+      const markup = await page().evaluate(pageSnapshot, undefined);
+
+      await ctx.browser().clickAction();
+      const view = await waitForOpenReader(page(), 'Riverside bridge to close');
+      await shot('reader-form-page');
+      expect(view.text).toContain('corroded deck supports');
+      expect(view.text).toContain('buy the time to get that decision right');
+      expect(view.text, 'the form is not part of the article').not.toContain('Nearest landmark');
+
+      await page().press('Escape');
+      await waitForClosedReader(page());
+      expect(await page().evaluate(readForm, undefined)).toEqual(before);
+      expectSamePage(markup, await page().evaluate(pageSnapshot, undefined));
+    });
+
+    it('closes on a second click and leaves the page as it was', async () => {
+      await ctx.visit(SEED_PATH, 'second-click');
+      await page().evaluate(() => window.scrollTo(0, 700), undefined);
+      const before = await page().evaluate(
+        () => ({ scrollY: Math.round(window.scrollY) }),
+        undefined,
+      );
+      const markup = await page().evaluate(pageSnapshot, undefined);
+
+      await ctx.browser().clickAction();
+      await waitForOpenReader(page(), seed.title);
+      await ctx.browser().clickAction();
+      await waitForClosedReader(page());
+
+      expect(
+        await page().evaluate(() => ({ scrollY: Math.round(window.scrollY) }), undefined),
+      ).toEqual(before);
+      expectSamePage(markup, await page().evaluate(pageSnapshot, undefined));
+    });
+
+    it('shows a clear message, not a blank overlay, on a page with no article', async () => {
+      await ctx.visit(NO_ARTICLE_PATH, 'no-article');
+      const markup = await page().evaluate(pageSnapshot, undefined);
+      await ctx.browser().clickAction();
+      const view = await waitInPage(
+        page(),
+        'the reading view with a message',
+        probeOpenWithText,
+        20,
+      );
+      await shot('reader-no-article');
+      expect(view.text).toMatch(/no article|nothing to read|could not|couldn.t|can.t|cannot/i);
+      expect(view.text, 'the login form is not presented as an article').not.toMatch(
+        /Keep me signed in/,
+      );
+      await page().press('Escape');
+      await waitForClosedReader(page());
+      expectSamePage(markup, await page().evaluate(pageSnapshot, undefined));
+    });
+
+    it('marks quotations in the view with the Quotes switch, and removes the marks cleanly when switched off', async () => {
+      await ctx.visit(SEED_PATH, 'quotes');
+      await ctx.browser().clickAction();
+      const plain = await waitForOpenReader(page(), seed.title);
+
+      await clickControl(page(), 'quotes', 'reader');
+      const marks = await waitInPage(
+        page(),
+        'quote marks in the view',
+        () => {
+          const root = document.querySelector('[data-declutter-root="reader"]')?.shadowRoot;
+          const n = root?.querySelectorAll('mark[data-declutter-quote]').length ?? 0;
+          return n > 0 ? n : 0;
+        },
+        undefined,
+      );
+      await shot('reader-quotes');
+      const found = await page().evaluate(probeQuoteMarks, undefined);
+      expect(marks).toBeGreaterThanOrEqual(7); // the seed article has nine quotations
+      expect(found.texts.some((t) => t.includes('It’s a Catch-22'))).toBe(true);
+      expect(found.texts.some((t) => t.includes('once again'))).toBe(true);
+      expect(found.speakers.filter(Boolean).length, 'marks name their speaker').toBeGreaterThan(0);
+
+      await clickControl(page(), 'quotes', 'reader');
+      await waitInPage(
+        page(),
+        'quote marks to be removed',
+        () => {
+          const root = document.querySelector('[data-declutter-root="reader"]')?.shadowRoot;
+          return (root?.querySelectorAll('mark[data-declutter-quote]').length ?? 1) === 0;
+        },
+        undefined,
+      );
+      const after = await page().evaluate(probeReader, undefined);
+      expect(after.text, 'switching off restores the view text exactly').toBe(plain.text);
+      await page().press('Escape');
+      await waitForClosedReader(page());
+    });
+
+    it('Declutter page hides the comments and the donation bar on the page with chips, and restore all brings the page back identical', async () => {
+      await ctx.visit(SEED_PATH, 'declutter-page');
+      const markup = await page().evaluate(pageSnapshot, undefined);
+      await ctx.browser().clickAction();
+      await waitForOpenReader(page(), seed.title);
+
+      // The toolbar's "Declutter page" switch hides clutter on the page itself, under the view.
+      await clickControl(page(), 'declutter page', 'reader');
+      await waitInPage(
+        page(),
+        'elements hidden with data-declutter-hidden',
+        () => !!document.querySelector('[data-declutter-hidden]'),
+        undefined,
+      );
+      await page().press('Escape');
+      await waitForClosedReader(page());
+      await waitInPage(
+        page(),
+        'chips on the page',
+        () => !!document.querySelector('[data-declutter-root="chip"]'),
+        undefined,
+      );
+      await page().evaluate(() => {
+        const chips = document.querySelectorAll('[data-declutter-root="chip"]');
+        chips[chips.length - 1]?.scrollIntoView({ block: 'center' });
+      }, undefined);
+      await shot('declutter-page');
+      const probe = await page().evaluate(probeHidden, undefined);
+      const comments = (probe.byKind.comments ?? []).join('\n');
+      const donation = (probe.byKind.donation ?? []).join('\n');
+      expect(comments).toContain('Notify of');
+      expect(comments).toContain('we’re giving you a chance to handover peacefully');
+      expect(donation).toContain('2,500 $');
+      expect(donation).toContain('Support SouthFront');
+      for (const texts of Object.values(probe.byKind)) {
+        for (const text of texts) {
+          expect(text, 'the article is never hidden').not.toContain('Abu Omar Khorasani was taken');
+        }
+      }
+      expect(probe.stillVisible, 'hidden elements take no space').toBe(0);
+      expect(probe.chips).toBeGreaterThan(0);
+      expect(probe.chipTexts.join(' ')).toMatch(/hidden/i);
+
+      await restoreAll(page());
+      await waitInPage(
+        page(),
+        'every hidden element restored',
+        () => !document.querySelector('[data-declutter-hidden]'),
+        undefined,
+      );
+      expectSamePage(markup, await page().evaluate(pageSnapshot, undefined));
+    });
+
+    extra?.(ctx);
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function probeOpenWithText(minChars: number) {
+  const hosts = document.querySelectorAll('[data-declutter-root="reader"]');
+  const host = hosts[0];
+  const root = host?.shadowRoot;
+  if (!host || !root) return null;
+  const parts: string[] = [];
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const tag = node.parentElement?.tagName;
+    if (tag !== 'STYLE' && tag !== 'SCRIPT' && tag !== 'TEMPLATE') parts.push(node.nodeValue ?? '');
+  }
+  const text = parts.join(' ').replace(/\s+/g, ' ').trim();
+  const r = host.getBoundingClientRect();
+  const anyBox = [host, ...Array.from(root.querySelectorAll('*'))].some((el) => {
+    const b = el.getBoundingClientRect();
+    return b.width > 200 && b.height > 50;
+  });
+  return text.length >= minChars && (anyBox || r.width > 200) ? { text } : null;
+}
+
+/**
+ * Asserts the page markup is unchanged. On a difference, shows only the first differing lines
+ * (a whole-page diff of 100 KB of HTML buries the cause).
+ */
+export function expectSamePage(before: string, after: string, what = 'page markup') {
+  if (before === after) return;
+  const a = before.split('\n');
+  const b = after.split('\n');
+  const first = a.findIndex((line, i) => line !== b[i]);
+  const at = first === -1 ? a.length : first;
+  const excerpt = (lines: string[]) =>
+    lines
+      .slice(at, at + 3)
+      .map((l) => l.trim().slice(0, 300))
+      .join('\n      ');
+  throw new Error(
+    `${what} changed (first difference at line ${at + 1}):\n  before: ${excerpt(a)}\n  after:  ${excerpt(b)}`,
+  );
+}
+
+/** Waits until the view is painted and shows `expectedText`; returns what it shows. */
+export async function waitForOpenReader(page: E2EPage, expectedText: string, timeoutMs = 15_000) {
+  await waitInPage(
+    page,
+    `the reading view showing “${expectedText}”`,
+    (needle: string) => {
+      const host = document.querySelector('[data-declutter-root="reader"]');
+      const root = host?.shadowRoot;
+      return !!root && (root.textContent ?? '').includes(needle);
+    },
+    expectedText,
+    timeoutMs,
+  );
+  const real = await waitInPage(
+    page,
+    'the reading view to be painted',
+    (_: undefined) => {
+      const host = document.querySelector('[data-declutter-root="reader"]');
+      if (!host?.shadowRoot) return false;
+      const boxes = [host, ...Array.from(host.shadowRoot.querySelectorAll('*'))];
+      return boxes.some((el) => {
+        const r = el.getBoundingClientRect();
+        return r.width > 200 && r.height > 200;
+      });
+    },
+    undefined,
+    timeoutMs,
+  );
+  expect(real).toBe(true);
+  return page.evaluate(probeReader, undefined);
+}
+
+export async function waitForClosedReader(page: E2EPage, timeoutMs = 10_000) {
+  await waitInPage(
+    page,
+    'the reading view to close',
+    () => {
+      const host = document.querySelector('[data-declutter-root="reader"]');
+      if (!host || !host.isConnected) return true;
+      const style = getComputedStyle(host);
+      if (style.display === 'none' || style.visibility === 'hidden') return true;
+      const root = host.shadowRoot;
+      if (!root) return true;
+      return ![host, ...Array.from(root.querySelectorAll('*'))].some((el) => {
+        const r = el.getBoundingClientRect();
+        const s = getComputedStyle(el);
+        return r.width > 200 && r.height > 200 && s.display !== 'none' && s.visibility !== 'hidden';
+      });
+    },
+    undefined,
+    timeoutMs,
+  );
+}
+
+/** Focuses a page field by a trusted click-free route (focus()) and types into it for real. */
+export async function focusAndType(page: E2EPage, selector: string, text: string) {
+  await page.evaluate((sel: string) => {
+    const el = document.querySelector(sel) as HTMLElement | null;
+    if (!el) throw new Error(`no element ${sel}`);
+    el.focus();
+  }, selector);
+  await page.type(text);
+}
+
+/** Clicks one of Declutter's own controls with a trusted mouse click, found by its label. */
+export async function clickControl(page: E2EPage, label: string, root?: string) {
+  const hit = await page.evaluate(findControl, root ? { label, root } : { label });
+  if ('missing' in hit) {
+    throw new Error(
+      `no control labelled /${label}/i in ${root ?? 'any'} Declutter UI; controls seen: ${JSON.stringify(hit.missing)}`,
+    );
+  }
+  await page.clickAt((hit as ControlHit).x, (hit as ControlHit).y);
+}
+
+/** Finds "Restore all" (or the toolbar's "Undo all"), opening the list of hidden items if needed. */
+async function restoreAll(page: E2EPage) {
+  const direct = await page.evaluate(findControl, { label: 'restore all|undo all' });
+  if (!('missing' in direct)) return page.clickAt(direct.x, direct.y);
+  await clickControl(page, 'show list|hidden items|list');
+  await clickControl(page, 'restore all|undo all');
+}
