@@ -37,7 +37,8 @@ interface Item extends HiddenItem {
   chip: HiddenChip | null;
 }
 
-const defaultDetect: DetectClutter = (doc) => detectClutter(doc);
+/** Whole page at enable time; only the added subtrees for observer batches. */
+const defaultDetect: DetectClutter = (doc, roots) => detectClutter(doc, roots ? { roots } : {});
 
 /** Elements whose hiding would blank the page: never hide these, whatever a rule says. */
 function isStructural(doc: Document, element: Element): boolean {

@@ -27,6 +27,8 @@ export interface QuoteLayerOptions {
   panelParent: HTMLElement | ShadowRoot;
   /** Where the mark styles go: a shadow root, or the page's document (Declutter mode). */
   styleRoot?: ShadowRoot | Document;
+  /** Panel text when there are no quotes (default: none found in this article). */
+  emptyMessage?: string;
   /** Called after the layer was switched on or off (by the panel or the API). */
   onToggle?: (on: boolean) => void;
 }
@@ -50,8 +52,12 @@ export function mountQuoteLayer(
   for (const entry of entries) for (const index of entry.quotes) entryOfQuote.set(index, entry);
 
   const removePanelStyle = ensureShadowStyle(opts.panelParent, 'quote-layer', QUOTE_LAYER_CSS);
-  const panel: QuotePanel = renderQuotePanel(opts.panelParent, entries, quotes.length, (key) =>
-    api.focusSpeaker(key),
+  const panel: QuotePanel = renderQuotePanel(
+    opts.panelParent,
+    entries,
+    quotes.length,
+    (key) => api.focusSpeaker(key),
+    opts.emptyMessage,
   );
   panel.setVisible(false);
 

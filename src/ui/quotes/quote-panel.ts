@@ -17,6 +17,7 @@ export function renderQuotePanel(
   entries: SpeakerEntry[],
   quoteCount: number,
   onSpeaker: (key: string) => void,
+  emptyMessage = 'No direct quotations were found in this article.',
 ): QuotePanel {
   const doc = parent.ownerDocument ?? (parent as unknown as Document);
   const uid = `dq-panel-${++panelCount}`;
@@ -44,7 +45,7 @@ export function renderQuotePanel(
   const positions = new Map<string, HTMLElement>();
 
   if (quoteCount === 0) {
-    panel.append(el('p', 'dq-empty', 'No direct quotations were found in this article.'));
+    panel.append(el('p', 'dq-empty', emptyMessage));
   } else {
     const sources = named.length + unnamed.length;
     panel.append(

@@ -1,6 +1,6 @@
 // A stand-in detector for the controller's tests: it recognises blocks by fixed selectors, so
 // these tests exercise hiding, chips and the observer independently of the real rule set.
-import type { ClutterFinding, ClutterKind } from '../../../src/core';
+import { buildTextMap, type ClutterFinding, type ClutterKind } from '../../../src/core';
 
 export const FAKE_RULES: { selector: string; kind: ClutterKind; rule: string }[] = [
   { selector: '#comments', kind: 'comments', rule: 'comments/wordpress' },
@@ -19,7 +19,7 @@ export function makeFakeDetect(calls: { roots: number | undefined }[] = []) {
           kind,
           rule,
           selector: index === 0 ? selector : `${selector}:nth-of-type(${index + 1})`,
-          text: (element.textContent ?? '').replace(/\s+/g, ' ').trim(),
+          text: buildTextMap(element).text.replace(/\s+/g, ' '),
           confidence: 0.95,
         });
       });
