@@ -9,6 +9,8 @@ interface InlineOverflow {
   attribute: string | null;
   value: string;
   priority: string;
+  /** The style attribute right after locking: if it is still that at unlock, nobody else touched it. */
+  afterLock: string | null;
 }
 
 export interface PageState {
@@ -48,13 +50,22 @@ function lockOne(element: HTMLElement): InlineOverflow {
     attribute: element.getAttribute('style'),
     value: element.style.getPropertyValue('overflow'),
     priority: element.style.getPropertyPriority('overflow'),
+    afterLock: null,
   };
   element.style.setProperty('overflow', 'hidden', 'important');
+  saved.afterLock = element.getAttribute('style');
   return saved;
 }
 
 function unlockOne(saved: InlineOverflow): void {
   const { element } = saved;
+  // Common case: only we changed the attribute, so put the page's exact text back.
+  if (element.getAttribute('style') === saved.afterLock) {
+    if (saved.attribute === null) element.removeAttribute('style');
+    else element.setAttribute('style', saved.attribute);
+    return;
+  }
+  // The page changed other inline styles meanwhile: undo only our property.
   if (saved.value) element.style.setProperty('overflow', saved.value, saved.priority);
   else element.style.removeProperty('overflow');
   // Leave no empty style="" behind where the page had no style attribute at all.

@@ -12,6 +12,7 @@ import { enabledKinds, mergeSettings, type Settings } from '../../shared/setting
 import { KIND_LABELS, preview, ruleLabel } from '../../ui/declutter/labels';
 import { mountHiddenPanel } from '../../ui/declutter/hidden-panel';
 import { h } from '../../ui/dom/element';
+import { mountQuoteLayer } from '../../ui/quotes/quote-layer';
 import {
   createReaderView,
   type NoticeAction,
@@ -33,6 +34,8 @@ export interface ReaderSessionDeps {
   /** Quote marking over the article (src/ui/quotes), when available. */
   mountQuotes?: ReaderViewOptions['mountQuotes'];
   analyze?: (doc: Document, options: AnalyzeOptions) => PageAnalysis;
+  /** Element count above which the view asks first (tests lower it). */
+  hugePageElements?: number;
   now?: () => number;
 }
 
@@ -74,10 +77,22 @@ function removedFromViewList(doc: Document, analysis: PageAnalysis | null): HTML
   ]);
 }
 
+const mountQuotesInView: NonNullable<ReaderViewOptions['mountQuotes']> = (
+  body,
+  analysis,
+  context,
+) =>
+  mountQuoteLayer(body, analysis, {
+    panelParent: context.panelParent,
+    styleRoot: context.styleRoot,
+    onToggle: context.onToggle,
+  });
+
 export function createReaderSession(deps: ReaderSessionDeps): ReaderSession {
   const doc = deps.document;
   const analyze = deps.analyze ?? analyzePage;
   const now = deps.now ?? (() => performance.now());
+  const hugePage = deps.hugePageElements ?? HUGE_PAGE_ELEMENTS;
   let state: OpenState | null = null;
   let settings: Settings | null = null;
   let opening: Promise<void> | null = null;
@@ -173,7 +188,7 @@ export function createReaderSession(deps: ReaderSessionDeps): ReaderSession {
       settings: current,
       onClose: () => close(),
       onSettingsChange: updateSettings,
-      mountQuotes: deps.mountQuotes,
+      mountQuotes: deps.mountQuotes ?? mountQuotesInView,
       declutter: declutter && {
         isEnabled: () => declutter.isEnabled(),
         toggle: () => {
@@ -207,9 +222,7 @@ export function createReaderSession(deps: ReaderSessionDeps): ReaderSession {
     if (current.declutterOnOpen && declutter) declutter.enable(kinds);
 
     const count = doc.getElementsByTagName('*').length;
-    view.show(
-      count > HUGE_PAGE_ELEMENTS ? tooLarge(count, kinds) : runAnalysis(kinds, HUGE_PAGE_ELEMENTS),
-    );
+    view.show(count > hugePage ? tooLarge(count, kinds) : runAnalysis(kinds, hugePage));
     if (current.quotesOnOpen) view.setQuotesEnabled(true);
     // Built off-document; attached once.
     view.attach();

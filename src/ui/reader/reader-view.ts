@@ -26,6 +26,15 @@ export type ReaderContent =
   | { kind: 'article'; analysis: PageAnalysis }
   | { kind: 'notice'; title: string; message: string; actions: NoticeAction[] };
 
+export interface QuoteContext {
+  /** Where the "Who is quoted" panel goes (a column beside the article). */
+  panelParent: HTMLElement;
+  /** The view's shadow root, for the marks' styles. */
+  styleRoot: ShadowRoot;
+  /** The layer was switched on or off from its own panel. */
+  onToggle(on: boolean): void;
+}
+
 export interface QuoteLayerHandle {
   setEnabled(on: boolean): void;
   isEnabled(): boolean;
@@ -51,7 +60,11 @@ export interface ReaderViewOptions {
   onClose(): void;
   onSettingsChange(patch: Partial<Settings>): void;
   /** Marks quotations in the article body (src/ui/quotes). Without it the Quotes switch is hidden. */
-  mountQuotes?: (body: HTMLElement, analysis: PageAnalysis) => QuoteLayerHandle;
+  mountQuotes?: (
+    body: HTMLElement,
+    analysis: PageAnalysis,
+    context: QuoteContext,
+  ) => QuoteLayerHandle;
   declutter?: DeclutterHandle;
   /** Lists hidden blocks in `parent`. Without it the Hidden button is hidden. */
   mountHiddenPanel?: (
@@ -144,6 +157,10 @@ export function createReaderView(options: ReaderViewOptions): ReaderView {
     },
     [sideBody],
   );
+  const quoteSide = h(doc, 'aside', {
+    class: 'side quote-side',
+    attrs: { 'aria-label': 'Who is quoted', hidden: true },
+  });
   const dialog = h(
     doc,
     'div',
@@ -151,7 +168,7 @@ export function createReaderView(options: ReaderViewOptions): ReaderView {
       class: 'overlay',
       attrs: { role: 'dialog', 'aria-modal': 'true', 'aria-label': 'Reading view' },
     },
-    [toolbar.element, h(doc, 'div', { class: 'body' }, [scroller, side])],
+    [toolbar.element, h(doc, 'div', { class: 'body' }, [scroller, quoteSide, side])],
   );
   shadow.append(dialog);
 
@@ -176,10 +193,17 @@ export function createReaderView(options: ReaderViewOptions): ReaderView {
 
   function setQuotes(on: boolean) {
     quotesOn = on;
-    if (on && !quoteLayer && articleBody && analysis && options.mountQuotes) {
-      quoteLayer = options.mountQuotes(articleBody, analysis);
+    if (on && !quoteLayer && articleBody && analysis?.article && options.mountQuotes) {
+      quoteLayer = options.mountQuotes(articleBody, analysis, {
+        panelParent: quoteSide,
+        styleRoot: shadow,
+        onToggle: (next) => {
+          if (next !== quotesOn) setQuotes(next);
+        },
+      });
     }
-    quoteLayer?.setEnabled(on);
+    if (quoteLayer && quoteLayer.isEnabled() !== on) quoteLayer.setEnabled(on);
+    quoteSide.hidden = !(on && quoteLayer);
     refresh();
   }
 
@@ -204,6 +228,8 @@ export function createReaderView(options: ReaderViewOptions): ReaderView {
   function show(content: ReaderContent) {
     quoteLayer?.destroy();
     quoteLayer = null;
+    quoteSide.replaceChildren();
+    quoteSide.hidden = true;
     articleBody = null;
     if (content.kind === 'article') {
       analysis = content.analysis;

@@ -1,0 +1,164 @@
+// Opening and closing the view on a page: what the user had (scroll position, focus, typed form
+// values, the page's own inline styles) comes back exactly, and every failure shows a message.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { AnalyzeOptions, PageAnalysis } from '../../../src/core/index';
+import {
+  createReaderSession,
+  type ReaderSession,
+} from '../../../src/content/reader/reader-session';
+import { DEFAULT_SETTINGS, type Settings } from '../../../src/shared/settings';
+import { articleAnalysis, noArticleAnalysis } from './analysis-fixture';
+
+let session: ReaderSession | null = null;
+let scroll = { x: 0, y: 0 };
+
+beforeEach(() => {
+  document.documentElement.removeAttribute('style');
+  document.body.removeAttribute('style');
+  document.body.replaceChildren();
+  const form = document.createElement('form');
+  const input = document.createElement('input');
+  input.id = 'q';
+  const area = document.createElement('textarea');
+  area.id = 'note';
+  form.append(input, area);
+  document.body.append(form);
+  scroll = { x: 0, y: 1234 };
+  Object.defineProperty(window, 'scrollX', { configurable: true, get: () => scroll.x });
+  Object.defineProperty(window, 'scrollY', { configurable: true, get: () => scroll.y });
+  window.scrollTo = vi.fn((options?: ScrollToOptions | number, y?: number) => {
+    if (typeof options === 'object') scroll = { x: options.left ?? 0, y: options.top ?? 0 };
+    else scroll = { x: options ?? 0, y: y ?? 0 };
+  }) as typeof window.scrollTo;
+});
+
+afterEach(() => {
+  session?.close();
+  session = null;
+});
+
+function start(analyze: (doc: Document, o: AnalyzeOptions) => PageAnalysis, extra = {}) {
+  const saved: Settings[] = [];
+  session = createReaderSession({
+    document,
+    settings: async () => ({ ...DEFAULT_SETTINGS }),
+    saveSettings: (s) => saved.push(s),
+    analyze,
+    ...extra,
+  });
+  return { session, saved };
+}
+
+const host = () => document.querySelector<HTMLElement>('[data-declutter-root="reader"]');
+const shadowText = () => host()?.shadowRoot?.textContent ?? '';
+
+describe('reader session', () => {
+  it('toggles: the first call opens, the second closes', async () => {
+    const analyze = vi.fn(() => articleAnalysis());
+    const { session } = start(analyze);
+    await expect(session.toggle()).resolves.toBe(true);
+    expect(host()).not.toBeNull();
+    expect(analyze).toHaveBeenCalledOnce();
+    const options = analyze.mock.calls[0]?.[1] as AnalyzeOptions;
+    expect(options.hideKinds).toEqual(['comments', 'donation']);
+    expect(options.quotes).toBe(true);
+    expect(typeof options.now).toBe('function');
+    expect(options.maxElements).toBeGreaterThan(0);
+    await expect(session.toggle()).resolves.toBe(false);
+    expect(host()).toBeNull();
+  });
+
+  it('restores scroll, focus and typed values exactly, and leaves no style attribute behind', async () => {
+    const input = document.getElementById('q') as HTMLInputElement;
+    const note = document.getElementById('note') as HTMLTextAreaElement;
+    input.value = 'half-typed query';
+    note.value = 'line one\nline two';
+    input.focus();
+    input.setSelectionRange(4, 9);
+    const { session } = start(() => articleAnalysis());
+    await session.toggle();
+    expect(document.documentElement.style.overflow).toBe('hidden');
+    expect(document.activeElement).toBe(host());
+    scroll = { x: 0, y: 0 }; // something scrolled the page while the view was open
+    // Esc from inside the view
+    const scroller = host()?.shadowRoot?.querySelector('.scroller') as HTMLElement;
+    scroller.dispatchEvent(
+      new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }),
+    );
+    expect(session.isOpen()).toBe(false);
+    expect(host()).toBeNull();
+    expect(scroll).toEqual({ x: 0, y: 1234 });
+    expect(document.activeElement).toBe(input);
+    expect(input.value).toBe('half-typed query');
+    expect([input.selectionStart, input.selectionEnd]).toEqual([4, 9]);
+    expect(note.value).toBe('line one\nline two');
+    expect(document.documentElement.hasAttribute('style')).toBe(false);
+    expect(document.body.hasAttribute('style')).toBe(false);
+  });
+
+  it('gives back the page’s own inline overflow values and priorities', async () => {
+    document.documentElement.setAttribute('style', 'overflow: scroll; color: red');
+    document.body.setAttribute('style', 'overflow: auto !important');
+    const { session } = start(() => articleAnalysis());
+    await session.toggle();
+    expect(document.body.style.getPropertyValue('overflow')).toBe('hidden');
+    await session.toggle();
+    // The exact attribute text comes back, not an equivalent re-serialisation.
+    expect(document.documentElement.getAttribute('style')).toBe('overflow: scroll; color: red');
+    expect(document.body.getAttribute('style')).toBe('overflow: auto !important');
+  });
+
+  it('shows the reason and a declutter action when there is no article', async () => {
+    const declutter = {
+      get: () => ({ onChange: () => () => {} }),
+      peek: () => null,
+      isEnabled: () => false,
+      enable: vi.fn(),
+      disable: vi.fn(),
+      setToolbarAllowed: vi.fn(),
+    };
+    const { session } = start(() => noArticleAnalysis('Nothing here looks like an article.'), {
+      declutter,
+    });
+    await session.toggle();
+    expect(shadowText()).toContain('Nothing here looks like an article.');
+    const button = Array.from(host()?.shadowRoot?.querySelectorAll('button') ?? []).find(
+      (b) => b.textContent === 'Declutter the page instead',
+    );
+    button?.click();
+    expect(session.isOpen()).toBe(false);
+    expect(declutter.enable).toHaveBeenCalledWith(['comments', 'donation']);
+  });
+
+  it('shows a message, not a blank view, when the analysis throws', async () => {
+    const { session } = start(() => {
+      throw new Error('parser exploded');
+    });
+    await session.toggle();
+    expect(shadowText()).toContain('Declutter could not read this page (parser exploded)');
+  });
+
+  it('asks before analysing a huge page, and "Try anyway" analyses it', async () => {
+    const analyze = vi.fn(() => articleAnalysis());
+    const { session } = start(analyze, { hugePageElements: 5 });
+    await session.toggle();
+    expect(analyze).not.toHaveBeenCalled();
+    expect(shadowText()).toMatch(/This page is very large \(\d+ elements\)/);
+    const tryAnyway = Array.from(host()?.shadowRoot?.querySelectorAll('button') ?? []).find(
+      (b) => b.textContent === 'Try anyway',
+    );
+    tryAnyway?.click();
+    await vi.waitFor(() => expect(analyze).toHaveBeenCalledOnce());
+    expect((analyze.mock.calls[0]?.[1] as AnalyzeOptions).maxElements).toBeUndefined();
+    await vi.waitFor(() => expect(shadowText()).toContain('Council approves the new hall'));
+  });
+
+  it('persists toolbar changes through the settings callback', async () => {
+    const { session, saved } = start(() => articleAnalysis());
+    await session.toggle();
+    host()
+      ?.shadowRoot?.querySelector<HTMLButtonElement>('button[aria-label="Smaller text"]')
+      ?.click();
+    expect(saved.at(-1)?.fontSize).toBe(DEFAULT_SETTINGS.fontSize - 1);
+  });
+});
