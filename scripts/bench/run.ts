@@ -12,6 +12,20 @@ import { listCorpus } from './corpus';
 import { startServer } from './server';
 import { benchStages, printStages } from './stages';
 import type { BrowserName } from './drivers';
+import { writeStressPages } from './stress-pages';
+import { benchScale, printScale } from './scale';
+import { benchSize, printSize } from './size';
+import {
+  benchClickPath,
+  benchHeap,
+  benchIdle,
+  buildStaleness,
+  extensionMissing,
+  manifestFacts,
+  printClickPath,
+  printHeap,
+  printIdle,
+} from './click-path';
 
 export const SECTIONS = ['stages', 'click', 'idle', 'size', 'heap', 'scale'] as const;
 type Section = (typeof SECTIONS)[number];
@@ -24,6 +38,7 @@ function options() {
       corpus: { type: 'string' },
       iterations: { type: 'string' },
       only: { type: 'string' },
+      'click-pages': { type: 'string' },
       ref: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -33,6 +48,7 @@ function options() {
       'usage: npm run bench -- [--browser chromium|firefox] [--limit N (pages per corpus set)]\n' +
         '       [--corpus DIR (default ../shared/corpus)] [--iterations N (default 5)]\n' +
         '       [--ref COMMIT (bench the core as committed there, e.g. for before/after)]\n' +
+        '       [--click-pages N (readability pages through the click path; default all)]\n' +
         `       [--only ${SECTIONS.join(',')}]`,
     );
     process.exit(0);
@@ -57,6 +73,7 @@ function options() {
     corpus: values.corpus ? resolve(values.corpus) : DEFAULT_CORPUS,
     only,
     ref: values.ref,
+    clickPages: values['click-pages'] ? Number(values['click-pages']) : Infinity,
   };
 }
 
@@ -110,6 +127,95 @@ async function main() {
         reports.push(report);
         console.log(printStages(report));
         results.stages = reports;
+        await save();
+      }
+    }
+    const extSections = opts.only.filter((s) => ['click', 'idle', 'heap'].includes(s));
+    const noExtension = extensionMissing();
+    if (extSections.length && noExtension) {
+      console.log(`\nbench: ${noExtension}; skipping ${extSections.join(', ')}.`);
+    } else if (extSections.length) {
+      const stale = buildStaleness();
+      if (stale) console.log(`\nbench: ${stale}`);
+    }
+    const readabilityPages = pages
+      .filter((p) => p.set === 'readability')
+      .map((p) => ({ id: p.id, url: server.url('x', p.prefix, p.path) }));
+    if (!opts.browsers.includes('chromium') && extSections.length) {
+      console.log('\nbench: the click path, idle and heap sections run in Chromium only; skipped.');
+    } else if (!noExtension) {
+      if (opts.only.includes('click') && readabilityPages.length) {
+        heading('2. Click path: action trigger → reading view painted (real extension)');
+        const stress = opts.only.includes('scale')
+          ? (await writeStressPages(join(OUT_DIR, 'stress')))
+              .filter((p) =>
+                [
+                  'ladder-1mb',
+                  'ladder-3mb',
+                  'ladder-10mb',
+                  'elements-200k',
+                  'comments-20k',
+                ].includes(p.name),
+              )
+              .map((p) => ({ id: p.name, url: server.url('x', '/stress', p.file) }))
+          : [];
+        const report = await benchClickPath(
+          readabilityPages.slice(0, opts.clickPages),
+          stress,
+          server,
+          log,
+        );
+        console.log(printClickPath(report));
+        results.click = report;
+        await save();
+      }
+      if (opts.only.includes('idle')) {
+        heading('3. Zero cost on pages never clicked');
+        const sample = readabilityPages.length
+          ? [0.1, 0.35, 0.6, 0.85]
+              .map((q) => readabilityPages[Math.floor(q * readabilityPages.length)])
+              .filter((p): p is { id: string; url: string } => !!p)
+          : [];
+        if (sample.length) {
+          const report = await benchIdle(sample, 8);
+          console.log(printIdle(report));
+          results.idle = report;
+        } else {
+          const facts = await manifestFacts();
+          console.log(JSON.stringify(facts));
+          results.idle = { manifest: facts };
+        }
+        await save();
+      }
+      if (opts.only.includes('heap') && readabilityPages.length) {
+        heading('5. Heap after 20 open/close cycles');
+        const target =
+          readabilityPages.find((p) => p.id === 'guardian-1') ??
+          readabilityPages[Math.floor(readabilityPages.length / 2)];
+        if (target) {
+          const report = await benchHeap(target, 20);
+          console.log(printHeap(report));
+          results.heap = report;
+          await save();
+        }
+      }
+    }
+    if (opts.only.includes('size')) {
+      heading('4. Content-script size');
+      const report = await benchSize();
+      console.log(printSize(report));
+      results.size = report;
+      await save();
+    }
+    if (opts.only.includes('scale')) {
+      heading('6. Scale: generated stress pages');
+      const stress = await writeStressPages(join(OUT_DIR, 'stress'));
+      const reports = [];
+      for (const browser of opts.browsers) {
+        const report = await benchScale(browser, stress, server, { ref: opts.ref, log });
+        reports.push(report);
+        console.log(printScale(report));
+        results.scale = reports;
         await save();
       }
     }
