@@ -54,7 +54,7 @@ const shadowText = () => host()?.shadowRoot?.textContent ?? '';
 
 describe('reader session', () => {
   it('toggles: the first call opens, the second closes', async () => {
-    const analyze = vi.fn(() => articleAnalysis());
+    const analyze = vi.fn((_doc: Document, _options: AnalyzeOptions) => articleAnalysis());
     const { session } = start(analyze);
     await expect(session.toggle()).resolves.toBe(true);
     expect(host()).not.toBeNull();
@@ -139,7 +139,7 @@ describe('reader session', () => {
   });
 
   it('asks before analysing a huge page, and "Try anyway" analyses it', async () => {
-    const analyze = vi.fn(() => articleAnalysis());
+    const analyze = vi.fn((_doc: Document, _options: AnalyzeOptions) => articleAnalysis());
     const { session } = start(analyze, { hugePageElements: 5 });
     await session.toggle();
     expect(analyze).not.toHaveBeenCalled();

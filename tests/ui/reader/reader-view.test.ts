@@ -194,7 +194,7 @@ describe('reading view', () => {
 
   it('mounts the quote layer on the article body when the Quotes switch is turned on', () => {
     const layer = { setEnabled: vi.fn(), isEnabled: vi.fn(() => false), destroy: vi.fn() };
-    const mountQuotes = vi.fn(() => layer);
+    const mountQuotes = vi.fn((_body: HTMLElement, ..._rest: unknown[]) => layer);
     const { shadow } = mount({ mountQuotes });
     const quotes = Array.from(shadow.querySelectorAll('button[role="switch"]')).find((b) =>
       b.textContent?.includes('Quotes'),
