@@ -34,7 +34,7 @@ export interface Attribution {
   how: 'after' | 'before' | 'colon' | 'dash' | 'subject';
 }
 
-const MAX_NP = 14;
+const MAX_NP = 20;
 
 const isWord = (t: Token | undefined): t is Token => t !== undefined && t.kind === 'word';
 
@@ -74,8 +74,7 @@ function readsAsNoun(tokens: readonly Token[], k: number): boolean {
   const lw = t.lower;
   const finite = /(ed|ing)$/.test(lw) || /^(said|told|wrote|began|swore|sang|read)$/.test(lw);
   if (NOUN_MARKERS.has(prev.lower)) return !lw.endsWith('ing') || prev.lower === 'the';
-  if (/['’]s$/.test(prev.text) && !/(ed|ing)$/.test(lw) && !/^(said|told|wrote)$/.test(lw))
-    return true;
+  if (/['’]s$/.test(prev.text) && !/^(said|told|wrote|says)$/.test(lw)) return true;
   if (PREPOSITIONS.has(prev.lower)) return !lw.endsWith('ing') && prev.lower !== 'to';
   if (finite) return false;
   // Present-tense forms ("says", "notes", "say") need a subject-like word before them.
@@ -179,11 +178,32 @@ function npForward(tokens: readonly Token[], start: number, ceil: number): Range
     }
     if (STOP_WORDS.has(lw) && !(t.cap && j > start)) break;
     if (SPEECH_VERBS.has(lw) && !t.cap) break;
+    if (to > start && looksLikeVerb(tokens, j)) break;
     to = j + 1;
   }
   // A phrase made only of determiners is not a subject.
   while (to > start && DETERMINERS.has((tokens[to - 1] as Token).lower)) to--;
   return to > start ? { from: start, to } : null;
+}
+
+const COMMON_VERBS = new Set(
+  `is was are were has had have will would can could did does do made took gave got went came met
+sent sought seemed appeared tried wanted began kept left put ran saw set led won lost held
+became brought built felt found knew let meant paid stood thought took understood`.split(/\s+/),
+);
+
+/** A lower-case word that ends a subject scanned forward: a verb or an adverb. */
+function looksLikeVerb(tokens: readonly Token[], j: number): boolean {
+  const t = tokens[j] as Token;
+  if (t.cap) return false;
+  const lw = t.lower;
+  if (COMMON_VERBS.has(lw)) return true;
+  if ((/ly$/.test(lw) || /ed$/.test(lw)) && !DETERMINERS.has((tokens[j - 1] as Token).lower))
+    return true;
+  // "Sanders supporters" is a noun phrase; "Clinton wants" is a verb: -s after a name.
+  const prev = tokens[j - 1] as Token;
+  if (DETERMINERS.has(prev.lower)) return false; // "a retired official": an adjective
+  return prev.cap && /[^su]s$/.test(lw) && !SOURCE_NOUNS.has(lw) && !SPEAKING_NOUNS.has(lw);
 }
 
 /** "X, a scholar at Y, said": the name before an appositive that ends right before `end`. */
@@ -192,11 +212,12 @@ function appositiveBackward(
   end: number,
   floor: number,
 ): { subject: Range; role: Range } | null {
-  if (tokens[end - 1]?.text !== ',') return null;
+  const sep = tokens[end - 1]?.text ?? '';
+  if (!/^[,—–]$/.test(sep)) return null;
   for (let c = end - 2; c > floor && end - c < 30; c--) {
     const t = tokens[c] as Token;
     if (t.kind === 'quote' || /^[.;:!?]$/.test(t.text)) return null;
-    if (t.text !== ',') continue;
+    if (t.text !== sep) continue;
     const roleFirst = tokens[c + 1];
     if (!isWord(roleFirst)) return null;
     const descriptive =
@@ -296,9 +317,11 @@ function subjectOfCue(
     const app = appositiveBackward(tokens, end, floor);
     if (app && plausible(tokens, app.subject)) return build(tokens, app.subject, app.role);
     const np = npBackward(tokens, end, floor);
+    if (np && np.to - np.from === 1 && (tokens[np.from] as Token).lower === 'it')
+      return build(tokens, np, null); // "it reads", "it says": a document speaks
     if (np) return plausible(tokens, np) ? build(tokens, np, null) : null;
     const before = tokens[end - 1];
-    const participle = /ing$/.test(cue) && !cue.startsWith('according');
+    const participle = /ing$/.test(cue.split(' ')[0] ?? '') && !cue.startsWith('according');
     if (
       end > floor &&
       (participle ||
@@ -354,6 +377,9 @@ export function attributeInSentence(tokens: readonly Token[], q: number): Attrib
   for (let k = q + 1; k < to && k - q <= 20; k++) {
     const t = tokens[k] as Token;
     if (t.kind === 'quote') break;
+    // "“…”, but he also warned": a new clause, not this quote's attribution.
+    if (t.kind === 'word' && /^(but|and|while|although|because|when|if|as|so)$/.test(t.lower))
+      break;
     const len = cueLength(tokens, k, k - q > 2);
     if (!len) continue;
     const cue = tokens
@@ -418,11 +444,23 @@ function clauseSubject(
   return subj ? build(tokens, subj, null) : null;
 }
 
+/** Words that open a sentence without being its subject ("But", "However,"). */
+const SENTENCE_OPENERS = new Set(
+  `but and or so yet still however meanwhile moreover instead indeed finally later earlier
+separately similarly thus therefore also then now again besides nonetheless nevertheless
+otherwise today yesterday`.split(/\s+/),
+);
+
 /** The first noun phrase of a sentence, after a leading adverbial or quote ("On Tuesday, …"). */
 function subjectAt(tokens: readonly Token[], from: number, limit: number): Range | null {
   let start = from;
   while (start < limit && (tokens[start] as Token).kind !== 'word') start++;
-  const first = tokens[start];
+  let first = tokens[start];
+  while (isWord(first) && SENTENCE_OPENERS.has(first.lower)) {
+    start++;
+    if (tokens[start]?.text === ',') start++;
+    first = tokens[start];
+  }
   if (isWord(first) && STOP_WORDS.has(first.lower) && !SUBJECT_PRONOUNS.has(first.lower)) {
     let k = start;
     while (k < limit && (tokens[k] as Token).text !== ',') k++;

@@ -11,7 +11,7 @@ complain predict vow urge observe emphasize emphasise maintain contend counter a
 testify post text offer blast slam praise label tout characterize characterise demand proclaim confirm deny
 allege charge assert recount begin decry cite quote mention reiterate repeat answer retort snap fire
 interject explain exclaim grumble concur caution advise point elaborate inform reveal disclose brag sigh
-laugh plead beg implore press interrupt chime blog thunder scoff sneer gush rave rant muse opine posit question challenge dismiss
+laugh plead implore press interrupt chime blog thunder scoff sneer gush rave rant muse opine posit question challenge dismiss
 criticize criticise condemn denounce hail applaud thank apologize apologise concede predict estimate
 summarize summarise insist recommend propose reason conclude specify tell promise sing preach reassure
 instruct order warn threaten vow swear affirm attest reflect recollect relate narrate comment reckon
@@ -89,11 +89,12 @@ not also then later again still just only even later now once recently previousl
 further ago today yesterday tomorrow tonight this week month year monday tuesday wednesday
 thursday friday saturday sunday morning afternoon evening night statement interview speech
 will would could should may might must can shall 's ’s upon via among between against toward
-towards across through without within like unlike what how why per de`);
+towards across through without within like unlike what how why per de however meanwhile
+moreover instead indeed therefore thus`);
 
 /** Adverbs and auxiliaries allowed between a subject and its reporting verb ("he also said"). */
 export const VERB_PREFIXES = words(`also later then again once recently previously earlier
-further has have had had would will 'd ’d once repeatedly frequently often famously simply
+further has have had would will 'd ’d is was were are been be repeatedly frequently often famously simply
 quickly flatly bluntly candidly openly reportedly allegedly privately publicly angrily
 jokingly sarcastically succinctly tweeted last first finally initially subsequently
 immediately has already never ever always`);

@@ -110,8 +110,10 @@ export function tokenize(
 /** Marks sentence numbers: a sentence ends at . ! ? (outside quotes) or at a quote that ends one. */
 function assignSentences(tokens: Token[]): void {
   let s = 0;
+  let sentenceStart = 0;
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k] as Token;
+    if (k > 0 && (tokens[k - 1] as Token).sentence !== s) sentenceStart = k;
     t.sentence = s;
     const next = tokens[k + 1];
     if (t.kind === 'punct' && /^[.!?]$|^\.\.\.$/.test(t.text)) {
@@ -121,7 +123,14 @@ function assignSentences(tokens: Token[]): void {
       if (/^(he|she|they|it|we|i|but|the)$/i.test(next.text) && t.text.length > 3) s++;
     } else if (t.kind === 'quote' && /[.!?…]["'”’]?$/.test(t.text)) {
       // A quote that ends with a full stop ends the sentence unless the attribution follows.
-      if (!next || next.kind === 'quote' || (next.cap && !isLikelyAttributionStart(tokens, k + 1)))
+      // An attribution can follow a quote that opens its sentence ("“No.” Clinton said"), not
+      // a fragment inside the writer's sentence ("called it “X.” She added").
+      const embedded = k > sentenceStart && !/^[:,]$/.test((tokens[k - 1] as Token).text);
+      if (
+        !next ||
+        next.kind === 'quote' ||
+        (next.cap && (embedded || !isLikelyAttributionStart(tokens, k + 1)))
+      )
         s++;
     }
   }
