@@ -108,6 +108,15 @@ function npBackward(tokens: readonly Token[], end: number, floor: number): Range
   let j = end - 1;
   let from = end;
   let sawName = false;
+  // "Sen. Chuck Schumer (D-N.Y.) said": step over a parenthesis right before the verb.
+  if (tokens[j]?.text === ')') {
+    let k = j - 1;
+    while (k > floor && tokens[k]?.text !== '(' && j - k < 12) k--;
+    if (tokens[k]?.text === '(') {
+      const inner = npBackward(tokens, k, floor);
+      if (inner) return inner;
+    }
+  }
   for (; j >= floor && end - j <= MAX_NP; j--) {
     const t = tokens[j] as Token;
     if (t.kind !== 'word') break;
@@ -219,14 +228,15 @@ function appositiveBackward(
     if (t.kind === 'quote' || /^[.;:!?]$/.test(t.text)) return null;
     if (t.text !== sep) continue;
     const roleFirst = tokens[c + 1];
-    if (!isWord(roleFirst)) return null;
+    if (!isWord(roleFirst)) continue;
     const descriptive =
       DETERMINERS.has(roleFirst.lower) || !roleFirst.cap || /^\d+$/.test(roleFirst.text);
-    if (!descriptive && !isRoleLike(tokens, c + 1, end - 1)) return null;
+    if (!descriptive && !isRoleLike(tokens, c + 1, end - 1)) continue;
+    // A list inside the appositive ("… of population, refugees, and migration"): look further back.
     const subject = npBackward(tokens, c, floor);
-    if (!subject) return null;
+    if (!subject) continue;
     const head = tokens[subject.to - 1] as Token;
-    if (!head.cap && !SUBJECT_PRONOUNS.has(head.lower)) return null;
+    if (!head.cap && !SUBJECT_PRONOUNS.has(head.lower)) continue;
     return { subject, role: { from: c + 1, to: end - 1 } };
   }
   return null;
@@ -320,19 +330,20 @@ function subjectOfCue(
     if (np && np.to - np.from === 1 && (tokens[np.from] as Token).lower === 'it')
       return build(tokens, np, null); // "it reads", "it says": a document speaks
     if (np) return plausible(tokens, np) ? build(tokens, np, null) : null;
-    const before = tokens[end - 1];
     const participle = /ing$/.test(cue.split(' ')[0] ?? '') && !cue.startsWith('according');
-    if (
-      end > floor &&
-      (participle ||
-        (isWord(before) && /^(and|but|or|then|by|after|before|while)$/.test(before.lower)) ||
-        before?.text === ',')
-    ) {
-      // Only a verb whose subject sits after it may look forward: "…,” said X".
-      let onlyPunct = true;
-      for (let k = floor; k < end; k++)
-        if ((tokens[k] as Token).kind !== 'punct') onlyPunct = false;
-      if (!onlyPunct) return SHARED_SUBJECT;
+    let onlyPunct = true;
+    for (let k = floor; k < end; k++) if ((tokens[k] as Token).kind !== 'punct') onlyPunct = false;
+    // Verbs whose following noun phrase is the addressee, not the speaker.
+    const addressee = /^(told|tell|tells|telling|asked|ask|asks|asking|urged|warned|assured)$/.test(
+      cue,
+    );
+    if (!onlyPunct && (participle || addressee)) return SHARED_SUBJECT;
+    if (!onlyPunct) {
+      // "… for Clinton, said Kunin": inverted subject after the verb, else the clause's subject.
+      const inv = npForward(tokens, v + len, ceil);
+      if (inv && plausible(tokens, inv) && (tokens[inv.from] as Token).cap)
+        return build(tokens, inv, appositiveForward(tokens, inv.to, ceil));
+      return SHARED_SUBJECT;
     }
   }
   const after = v + len;
@@ -523,5 +534,26 @@ export function introducerAtEnd(tokens: readonly Token[]): Attribution | null {
 export function sentenceSubject(tokens: readonly Token[], q: number): Attribution | null {
   const { from } = sentenceBounds(tokens, q);
   const np = subjectAt(tokens, from, q);
+  return np ? { ...build(tokens, np, null), cue: '', how: 'subject' } : null;
+}
+
+/**
+ * For a quote that opens its sentence with no attribution of its own: the speaker of the sentence
+ * before it in the paragraph ("Coan argues that … . “The government …”").
+ */
+export function previousSentenceSpeaker(tokens: readonly Token[], q: number): Attribution | null {
+  const { from } = sentenceBounds(tokens, q);
+  if (from !== q || from === 0) return null;
+  const prevEnd = from; // exclusive
+  const { from: prevFrom } = sentenceBounds(tokens, from - 1);
+  for (let k = prevEnd - 1; k >= prevFrom; k--) {
+    if ((tokens[k] as Token).kind === 'quote') return null;
+    const len = cueLength(tokens, k, true);
+    if (!len) continue;
+    let sub = subjectOfCue(tokens, k, len, prevFrom, prevEnd, (tokens[k] as Token).lower);
+    if (sub === SHARED_SUBJECT) sub = clauseSubject(tokens, prevFrom, k);
+    if (sub) return { ...sub, cue: (tokens[k] as Token).text, how: 'before' };
+  }
+  const np = subjectAt(tokens, prevFrom, prevEnd);
   return np ? { ...build(tokens, np, null), cue: '', how: 'subject' } : null;
 }

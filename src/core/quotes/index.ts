@@ -10,6 +10,7 @@ import {
   attributeInSentence,
   cueLength,
   introducerAtEnd,
+  previousSentenceSpeaker,
   sentenceSubject,
   type Attribution,
   type Range,
@@ -158,6 +159,9 @@ function carryOver(found: Found[], intros: (Attr | null)[], text: string): void 
       if (take(f, next.attr)) continue;
     // Another quote earlier in the same paragraph.
     if (prev && prev.span.paragraph === p && take(f, prev.attr)) continue;
+    // “Clinton touted her record. “We need …”: the previous sentence's speaker.
+    const before = previousSentenceSpeaker(f.tokens, f.q);
+    if (before && take(f, concrete(before, f.tokens, text))) continue;
     if (f.q === 0 && p > 0) {
       // “Cruz continued:” then a paragraph that is the quote.
       if (take(f, intros[p - 1] ?? null)) continue;

@@ -11,7 +11,7 @@ complain predict vow urge observe emphasize emphasise maintain contend counter a
 testify post text offer blast slam praise label tout characterize characterise demand proclaim confirm deny
 allege charge assert recount begin decry cite quote mention reiterate repeat answer retort snap fire
 interject explain exclaim grumble concur caution advise point elaborate inform reveal disclose brag sigh
-laugh plead implore press interrupt chime blog thunder scoff sneer gush rave rant muse opine posit question challenge dismiss
+laugh plead implore remember press interrupt chime blog thunder scoff sneer gush rave rant muse opine posit question challenge dismiss
 criticize criticise condemn denounce hail applaud thank apologize apologise concede predict estimate
 summarize summarise insist recommend propose reason conclude specify tell promise sing preach reassure
 instruct order warn threaten vow swear affirm attest reflect recollect relate narrate comment reckon
@@ -87,7 +87,7 @@ until into onto over under than as while when if because although though but or 
 that which whom whose where there here is are was were be been being has have had do does did
 not also then later again still just only even later now once recently previously earlier
 further ago today yesterday tomorrow tonight this week month year monday tuesday wednesday
-thursday friday saturday sunday morning afternoon evening night statement interview speech
+thursday friday saturday sunday morning afternoon evening night
 will would could should may might must can shall 's ’s upon via among between against toward
 towards across through without within like unlike what how why per de however meanwhile
 moreover instead indeed therefore thus`);
