@@ -114,20 +114,30 @@ function applyMetadata(result: PageAnalysis, extraction: Extraction): void {
   result.excerpt = extraction.excerpt;
 }
 
-/** Fewer words than this, and nothing but text, is a form or a widget, not an article. */
-const MIN_ARTICLE_WORDS = 20;
+/** Fewer words than this outside links, and nothing but text, is a form or a widget. */
+const MIN_ARTICLE_WORDS = 25;
+
+const countWords = (text: string) =>
+  (text.match(/[^\s\p{P}]+/gu)?.length ?? 0) +
+  (text.match(/[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/g)?.length ?? 0) / 2;
 
 /**
  * Readability returns its best attempt even on an app or a login page (the form labels, a
- * footer). A reading view of six words helps nobody; say there is no article instead. Short pages
- * with an image, table or code block are still shown.
+ * footer). A reading view of a dozen words and links helps nobody; say there is no article
+ * instead. Short pages with a picture, table or code block are still shown.
  */
 function looksLikeArticle(text: string, rendered: Element): boolean {
   if (!text.trim()) return false;
-  const words = text.match(/[^\s\p{P}]+/gu)?.length ?? 0;
-  const cjk = text.match(/[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/g)?.length ?? 0;
-  if (words + cjk / 2 >= MIN_ARTICLE_WORDS) return true;
-  return rendered.querySelector('img, picture, video, table, pre, figure') !== null;
+  const linkWords = Array.from(rendered.querySelectorAll('a'), (a) =>
+    countWords(a.textContent ?? ''),
+  ).reduce((sum, n) => sum + n, 0);
+  if (countWords(text) - linkWords >= MIN_ARTICLE_WORDS) return true;
+  if (rendered.querySelector('video, table, pre, figure') !== null) return true;
+  // A picture on its own counts unless it is a logo or icon: small, or the face of a link.
+  return Array.from(rendered.querySelectorAll('img')).some((img) => {
+    const width = Number(img.getAttribute('width')) || 0;
+    return !img.closest('a') && (width === 0 || width >= 300);
+  });
 }
 
 /**
