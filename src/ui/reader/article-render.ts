@@ -59,17 +59,39 @@ function prepareMedia(body: HTMLElement): void {
   }
 }
 
+const squash = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').trim().toLowerCase();
+
+/**
+ * Many articles repeat their title as the first heading of the body, right under the view's own
+ * title. It is hidden with CSS (not removed), so the body's text, which quote offsets index,
+ * stays exactly article.text.
+ */
+function markDuplicateTitle(body: HTMLElement, title: string | null): void {
+  if (!title) return;
+  const first = body.querySelector('h1, h2, h3');
+  if (!first) return;
+  // Only when nothing but empty wrappers comes before it.
+  const walker = body.ownerDocument.createTreeWalker(body, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (first.contains(node)) break;
+    if (node.textContent?.trim()) return;
+  }
+  if (squash(first.textContent) === squash(title))
+    first.setAttribute('data-reader-duplicate-title', '');
+}
+
 /** The article body as one element; `buildTextMap(result).text === article.text`. */
 export function renderArticleBody(
   doc: Document,
   article: ArticleData,
   pageUrl: string,
-  meta: Pick<PageAnalysis, 'lang' | 'dir'>,
+  meta: Pick<PageAnalysis, 'lang' | 'dir' | 'title'>,
 ): HTMLElement {
   const body = h(doc, 'div', { class: 'content', attrs: { lang: meta.lang, dir: meta.dir } });
   body.append(parseSanitizedHtml(doc, article.html));
   prepareMedia(body);
   prepareLinks(body, pageUrl);
+  markDuplicateTitle(body, meta.title);
   return body;
 }
 

@@ -5,7 +5,10 @@ import { UI_FONT } from '../theme/fonts';
 import { paletteCss } from '../theme/palette';
 
 export const READER_CSS = `
-:host { all: initial !important; display: block !important; }
+:host {
+  all: initial !important; display: block !important;
+  position: fixed !important; inset: 0 !important; z-index: 2147483647 !important;
+}
 ${paletteCss('.overlay')}
 .overlay {
   position: fixed; inset: 0; z-index: 2147483647;
@@ -67,13 +70,14 @@ button[aria-expanded="true"] { background: var(--surface); border-color: var(--r
   flex: 1 1 auto; overflow-y: auto; overflow-x: hidden; overscroll-behavior: contain;
   scroll-behavior: smooth;
 }
-.scroller:focus-visible { outline: 2px solid var(--focus); outline-offset: -4px; }
+/* The scroll container is focused on open: mark it with a slim bar, not a frame round the page. */
+.scroller:focus-visible { outline: none; box-shadow: inset 3px 0 0 var(--focus); }
 .side {
   flex: 0 0 min(380px, 45vw); overflow-y: auto; border-left: 1px solid var(--rule);
   background: var(--surface); padding: 12px 16px;
 }
-.quote-side { flex-basis: min(360px, 40vw); background: var(--bg); }
-.quote-side .dq-panel { max-width: none; }
+.side-part + .side-part:not([hidden]) { margin-top: 14px; }
+.side .dq-panel { max-width: none; }
 .removed h3 { font-size: 13px; margin: 4px 0 6px; }
 .removed ul { margin: 0 0 14px; padding-left: 18px; font-size: 12.5px; color: var(--muted); }
 .removed li { margin: 4px 0; }
@@ -100,6 +104,7 @@ button[aria-expanded="true"] { background: var(--surface); border-color: var(--r
 
 /* The article's own markup (already sanitised) */
 .content > :first-child { margin-top: 0; }
+.content [data-reader-duplicate-title] { display: none; }
 .content p, .content ul, .content ol, .content dl, .content figure, .content blockquote,
 .content pre, .content .table-scroll, .content hr { margin: 0 0 1.1em; }
 .content h1, .content h2, .content h3, .content h4, .content h5, .content h6 {

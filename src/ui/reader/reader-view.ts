@@ -147,20 +147,20 @@ export function createReaderView(options: ReaderViewOptions): ReaderView {
     },
     [page],
   );
-  const sideBody = h(doc, 'div', { class: 'side-body' });
-  const side = h(
-    doc,
-    'aside',
-    {
-      class: 'side',
-      attrs: { id: 'reader-side', 'aria-label': 'Hidden blocks', hidden: true, tabindex: -1 },
-    },
-    [sideBody],
-  );
-  const quoteSide = h(doc, 'aside', {
-    class: 'side quote-side',
+  // One column beside the article holds both panels ("Who is quoted" above, "Hidden" below), so
+  // opening both never squeezes the text into a third of the screen.
+  const sideBody = h(doc, 'section', {
+    class: 'side-part hidden-part',
+    attrs: { id: 'reader-side', 'aria-label': 'Hidden blocks', hidden: true, tabindex: -1 },
+  });
+  const quoteSide = h(doc, 'section', {
+    class: 'side-part quote-part',
     attrs: { 'aria-label': 'Who is quoted', hidden: true },
   });
+  const side = h(doc, 'aside', { class: 'side', attrs: { hidden: true } }, [quoteSide, sideBody]);
+  const syncSide = () => {
+    side.hidden = quoteSide.hidden && sideBody.hidden;
+  };
   const dialog = h(
     doc,
     'div',
@@ -168,7 +168,7 @@ export function createReaderView(options: ReaderViewOptions): ReaderView {
       class: 'overlay',
       attrs: { role: 'dialog', 'aria-modal': 'true', 'aria-label': 'Reading view' },
     },
-    [toolbar.element, h(doc, 'div', { class: 'body' }, [scroller, quoteSide, side])],
+    [toolbar.element, h(doc, 'div', { class: 'body' }, [scroller, side])],
   );
   shadow.append(dialog);
 
@@ -204,15 +204,17 @@ export function createReaderView(options: ReaderViewOptions): ReaderView {
     }
     if (quoteLayer && quoteLayer.isEnabled() !== on) quoteLayer.setEnabled(on);
     quoteSide.hidden = !(on && quoteLayer);
+    syncSide();
     refresh();
   }
 
   function openPanel() {
     if (!options.mountHiddenPanel || panel) return;
-    side.hidden = false;
+    sideBody.hidden = false;
+    syncSide();
     panel = options.mountHiddenPanel(sideBody, analysis, () => closePanel());
     refresh();
-    (side.querySelector<HTMLElement>('button, [tabindex="0"]') ?? side).focus();
+    (sideBody.querySelector<HTMLElement>('button, [tabindex="0"]') ?? sideBody).focus();
   }
 
   function closePanel(focusBack = true) {
@@ -220,7 +222,8 @@ export function createReaderView(options: ReaderViewOptions): ReaderView {
     panel.destroy();
     panel = null;
     sideBody.replaceChildren();
-    side.hidden = true;
+    sideBody.hidden = true;
+    syncSide();
     refresh();
     if (focusBack) toolbar.focusHidden();
   }
@@ -230,6 +233,7 @@ export function createReaderView(options: ReaderViewOptions): ReaderView {
     quoteLayer = null;
     quoteSide.replaceChildren();
     quoteSide.hidden = true;
+    syncSide();
     articleBody = null;
     if (content.kind === 'article') {
       analysis = content.analysis;

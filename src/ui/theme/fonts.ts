@@ -18,7 +18,7 @@ export const FONT_LABELS: Record<FontFamily, string> = {
   serif: 'Serif',
   sans: 'Sans-serif',
   mono: 'Monospace',
-  readable: 'Easy-read (dyslexia-friendly)',
+  readable: 'Easy-read',
 };
 
 export const UI_FONT =

@@ -3,7 +3,7 @@
 import type { Theme } from '../../shared/settings';
 
 export const THEME_LABELS: Record<Theme, string> = {
-  auto: 'Auto (follow system)',
+  auto: 'Auto',
   light: 'Light',
   dark: 'Dark',
   sepia: 'Sepia',
