@@ -24,6 +24,12 @@ export interface Entity {
   role: string | null;
   /** Title words seen with the name ("sen.", "senator"), for "the senator". */
   titles: Set<string>;
+  /** Offset of the latest mention of this entity seen so far. */
+  lastAt: number;
+}
+
+function mentionAsParsed(m: NameMention): ParsedMention {
+  return { kind: 'name', name: m.name, role: null, gender: m.gender, titles: m.titles, org: false };
 }
 
 export interface ParsedMention {
@@ -162,11 +168,23 @@ export function isSourceDescription(words: string[]): boolean {
   return SOURCE_NOUNS.has(head);
 }
 
+/** A capitalised name run found by the text scan. */
+interface NameMention {
+  parts: string[];
+  name: string;
+  at: number;
+  gender: Gender;
+  /** Role nouns from titles in front of it ("Senator" → senator). */
+  titles: string[];
+  /** Has a title or honorific, or is the subject of a verb: a person, not a place. */
+  person: boolean;
+}
+
 /** Known entities of one article, in order of appearance, with alias and pronoun resolution. */
 export class EntityRegistry {
   readonly entities: Entity[] = [];
   /** Person names found anywhere in the text: full names for later surname-only mentions. */
-  private readonly fullNames: { parts: string[]; name: string; at: number }[] = [];
+  private readonly fullNames: NameMention[] = [];
   private lastPerson: Entity | null = null;
   private lastPlural: Entity | null = null;
 
@@ -179,17 +197,44 @@ export class EntityRegistry {
     if (this.fullNamesScanned) return;
     this.fullNamesScanned = true;
     const text = this.text;
-    // Runs of 2–4 capitalised words (initials and particles allowed): candidate full names.
+    // Runs of capitalised words (initials, particles and honorifics allowed): candidate names.
+    // The run must start on a plain capital letter, which keeps the scan fast.
     const re =
-      /(?:Mr\.|Mrs\.|Ms\.|Dr\.|Sen\.|Rep\.|Gov\.)?\s?((?:\p{Lu}[\p{L}\p{M}'’-]+|\p{Lu}\.)(?:\s(?:\p{Lu}[\p{L}\p{M}'’-]+|\p{Lu}\.|bin|al|de|van|von)){1,3})/gu;
+      /[A-Z\u00C0-\u00DE][\p{L}\p{M}'’-]*\.?(?:[ \u00a0]+(?:[A-Z\u00C0-\u00DE][\p{L}\p{M}'’-]*\.?|bin|al|de|van|von))+/gu;
     let m: RegExpExecArray | null;
     while ((m = re.exec(text)) !== null) {
-      const words = (m[1] as string).split(' ');
-      while (words.length > 1 && TITLE_WORDS.has((words[0] as string).toLowerCase())) words.shift();
-      if (words.length < 2) continue;
+      const words = m[0].split(/[ \u00a0]+/);
+      let honorific = '';
+      if (/^(mr|mrs|ms|miss|dr)\.?$/i.test(words[0] as string))
+        honorific = (words.shift() as string).toLowerCase();
+      const titles: string[] = [];
+      while (words.length > 1 && TITLE_WORDS.has((words[0] as string).toLowerCase()))
+        titles.push((words.shift() as string).toLowerCase());
+      if (words.length < 2 || words.length > 4) continue;
       if (words.some((w) => ORG_WORDS.has(w.toLowerCase()))) continue;
-      const name = words.join(' ').replace(/['’]s$/, '');
-      this.fullNames.push({ parts: name.toLowerCase().split(' '), name, at: m.index });
+      // A sentence-final period belongs to the sentence, not to the name.
+      const name = words
+        .join(' ')
+        .replace(/['’]s$/, '')
+        .replace(/(\p{Ll}{2})\.$/u, '$1');
+      const gender: Gender = MALE_HONORIFICS.has(honorific)
+        ? 'm'
+        : FEMALE_HONORIFICS.has(honorific)
+          ? 'f'
+          : genderOf(titles);
+      const next = /^\s+([a-z]+)/.exec(text.slice(re.lastIndex, re.lastIndex + 16))?.[1] ?? '';
+      const person =
+        honorific !== '' ||
+        titles.length > 0 ||
+        /^(said|says|told|\w+ed|has|had|was|is)$/.test(next);
+      this.fullNames.push({
+        parts: name.toLowerCase().split(' '),
+        name,
+        at: m.index,
+        gender,
+        titles: titles.map((t) => TITLE_NOUNS[t] ?? t),
+        person,
+      });
     }
   }
 
@@ -215,6 +260,7 @@ export class EntityRegistry {
         gender: p.gender,
         role: null,
         titles: new Set(),
+        lastAt: at,
       };
       this.entities.push(e);
     }
@@ -223,34 +269,71 @@ export class EntityRegistry {
     for (const t of p.titles) e.titles.add(TITLE_NOUNS[t] ?? t);
     if (p.role)
       for (const w of p.role.toLowerCase().split(/\s+/)) e.titles.add(TITLE_NOUNS[w] ?? w);
-    this.touch(e);
+    this.touch(e, at);
     return e;
   }
 
-  /** Resolves a pronoun to the most recent compatible entity. */
-  pronoun(p: ParsedMention): Entity | null {
+  /** Resolves a pronoun at offset `at` to the most recent compatible person. */
+  pronoun(p: ParsedMention, at: number): Entity | null {
     const lw = p.name.toLowerCase();
     if (lw === 'they') return this.lastPlural;
     if (lw === 'we' || lw === 'you' || lw === 'i') return null;
     const want = p.gender;
+    let best: Entity | null = null;
     for (let k = this.recent.length - 1; k >= 0; k--) {
       const e = this.recent[k] as Entity;
       if (e.org || e.plural) continue;
       if (want && e.gender && e.gender !== want) continue;
-      if (want && !e.gender) e.gender = want;
-      return e;
+      best = e;
+      break;
     }
-    return this.lastPerson;
+    // A person named in the writer's text more recently than any speaker.
+    const mention = this.lastMention(at, (m) => {
+      if (!m.person) return false;
+      const known = this.findAlias(m.parts);
+      const g = m.gender ?? known?.gender ?? null;
+      return !(want && g && g !== want);
+    });
+    if (mention && (!best || mention.at > best.lastAt)) {
+      best = this.named(mentionAsParsed(mention), mention.at);
+    }
+    if (best && want && !best.gender) best.gender = want;
+    return best ?? this.lastPerson;
   }
 
   /** "the senator", "the Florida senator": the last person the article gave that role word. */
-  description(words: string[]): Entity | null {
+  description(words: string[], at: number): Entity | null {
     const lower = words.map((w) => w.toLowerCase());
     if (lower[0] !== 'the' && lower[0] !== 'this') return null;
     const head = lower[lower.length - 1] as string;
+    let best: Entity | null = null;
     for (let k = this.recent.length - 1; k >= 0; k--) {
       const e = this.recent[k] as Entity;
-      if (!e.org && e.titles.has(head)) return e;
+      if (!e.org && e.titles.has(head)) {
+        best = e;
+        break;
+      }
+    }
+    const mention = this.lastMention(at, (m) => m.titles.includes(head));
+    if (mention && (!best || mention.at > best.lastAt))
+      best = this.named(mentionAsParsed(mention), mention.at);
+    return best;
+  }
+
+  /** The latest scanned name before offset `at` that satisfies `ok` (searching backwards). */
+  private lastMention(at: number, ok: (m: NameMention) => boolean): NameMention | null {
+    this.scanFullNames();
+    const names = this.fullNames;
+    let lo = 0;
+    let hi = names.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((names[mid] as NameMention).at < at) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo - 1; k >= 0 && lo - k <= 60; k--) {
+      const m = names[k] as NameMention;
+      if (ok(m)) return m;
     }
     return null;
   }
@@ -258,7 +341,8 @@ export class EntityRegistry {
   /** Entities in order of last use (most recent last). */
   private recent: Entity[] = [];
 
-  touch(e: Entity): void {
+  touch(e: Entity, at = -1): void {
+    if (at > e.lastAt) e.lastAt = at;
     const i = this.recent.indexOf(e);
     if (i >= 0) this.recent.splice(i, 1);
     this.recent.push(e);

@@ -191,16 +191,15 @@ function resolve(a: Attr, registry: EntityRegistry): void {
     const parsed = parseMention(s.words);
     let entity: Entity | null = null;
     if (parsed.kind === 'pronoun') {
-      entity = registry.pronoun(parsed);
+      entity = registry.pronoun(parsed, s.start);
     } else if (parsed.kind === 'name') {
       if (s.role) parsed.role = parsed.role ? `${parsed.role}; ${s.role}` : s.role;
       entity = registry.named(parsed, s.start);
     } else {
-      entity = registry.description(s.words);
-      if (entity) registry.touch(entity);
+      entity = registry.description(s.words, s.start);
     }
     if (entity) {
-      registry.touch(entity);
+      registry.touch(entity, s.start);
       names.push(entity.name);
       roles.push(entity.role);
       kind = 'named';

@@ -1,0 +1,265 @@
+// One test per phenomenon real articles show (issue 4, item 2), on small hand-written texts.
+import { describe, expect, it } from 'vitest';
+import { extractQuotes } from '../../src/core/quotes/index';
+import type { Quote } from '../../src/core/types';
+
+const para = (...blocks: string[]): string => blocks.join('\n\n');
+
+function only(text: string): Quote {
+  const { quotes } = extractQuotes(text);
+  expect(quotes).toHaveLength(1);
+  return quotes[0] as Quote;
+}
+
+describe('quote marks', () => {
+  it('reads curly double quotes, with offsets into the text', () => {
+    const text = '“We will win this fight,” Jane Smith said on Tuesday.';
+    const q = only(text);
+    expect(q.text).toBe('We will win this fight,');
+    expect(text.slice(q.start, q.end)).toBe(q.text);
+    expect(q.speaker).toBe('Jane Smith');
+    expect(q.cue).toBe('said');
+    expect(q.mention).toEqual({ text: 'Jane Smith', start: 26, end: 36 });
+  });
+
+  it('reads straight double quotes', () => {
+    const q = only('"We will win this fight," said Jane Smith.');
+    expect(q.text).toBe('We will win this fight,');
+    expect(q.speaker).toBe('Jane Smith');
+  });
+
+  it('reads doubled apostrophes as double quotes', () => {
+    const q = only("''We will win this fight,'' Jane Smith said.");
+    expect(q.text).toBe('We will win this fight,');
+    expect(q.speaker).toBe('Jane Smith');
+  });
+
+  it('reads UK single quotes and leaves apostrophes alone', () => {
+    const text =
+      '‘The students’ union won’t move on this,’ said Jane Smith, who studied in the ’90s. She doesn’t agree.';
+    const q = only(text);
+    expect(q.text).toBe('The students’ union won’t move on this,');
+    expect(q.speaker).toBe('Jane Smith');
+  });
+
+  it('reads guillemets, German and CJK marks', () => {
+    const text = para(
+      '« Nous allons gagner cette bataille », a dit Marie Dupont.',
+      '„Wir werden diesen Kampf gewinnen“, sagte Anna Weber.',
+      '「私たちはこの戦いに勝つ」と田中さんは言った。',
+    );
+    const { quotes } = extractQuotes(text);
+    expect(quotes.map((q) => q.text)).toEqual([
+      'Nous allons gagner cette bataille',
+      'Wir werden diesen Kampf gewinnen',
+      '私たちはこの戦いに勝つ',
+    ]);
+  });
+
+  it('runs a quote with no closing mark to the end of its paragraph', () => {
+    const text = para(
+      'Jane Smith argued that the deal “required the rebels to leave the city.',
+      'The talks resumed on Monday.',
+    );
+    const q = only(text);
+    expect(q.text).toBe('required the rebels to leave the city.');
+    expect(q.speaker).toBe('Jane Smith');
+    expect(q.partial).toBe(true);
+  });
+
+  it('starts a quote with no opening mark at the start of its paragraph', () => {
+    const text = para(
+      'The war went on.',
+      'Warlords will remain businessmen and political leaders,” said Romain Malejacq, author of a book on warlords.',
+    );
+    const q = only(text);
+    expect(q.text).toBe('Warlords will remain businessmen and political leaders,');
+    expect(q.speaker).toBe('Romain Malejacq');
+    expect(q.role).toBe('author of a book on warlords');
+  });
+
+  it('keeps a quotation over several paragraphs as segments of one speaker', () => {
+    const text = para(
+      'Jane Smith told the crowd: “We came here with nothing.',
+      '“We built the hall with our own hands.',
+      '“And we will not leave it now.”',
+      'The crowd cheered.',
+    );
+    const { quotes } = extractQuotes(text);
+    expect(quotes).toHaveLength(3);
+    expect(quotes.map((q) => q.speaker)).toEqual(['Jane Smith', 'Jane Smith', 'Jane Smith']);
+    expect(quotes[2]?.text).toBe('And we will not leave it now.');
+  });
+});
+
+describe('attribution', () => {
+  it('gives both halves of a split quote one speaker', () => {
+    const text = para(
+      'Mayor Tom Baker visited the site.',
+      '“This is a disgrace,” he said, “and somebody will pay for it.”',
+    );
+    const { quotes } = extractQuotes(text);
+    expect(quotes).toHaveLength(2);
+    expect(quotes.map((q) => q.speaker)).toEqual(['Tom Baker', 'Tom Baker']);
+    expect(quotes.map((q) => q.mention?.text)).toEqual(['he', 'he']);
+    expect(quotes[1]?.partial).toBe(false);
+  });
+
+  it('reads "according to X"', () => {
+    const q = only('The plan was “dead on arrival,” according to Senator Mark Jones.');
+    expect(q.speaker).toBe('Mark Jones');
+    expect(q.cue).toBe('according to');
+  });
+
+  it('reads colon introductions', () => {
+    const q = only('Jane Smith said: “We are ready for the vote.”');
+    expect(q.speaker).toBe('Jane Smith');
+    expect(q.partial).toBe(false);
+  });
+
+  it('flags partial quotes inside the writer’s sentence', () => {
+    const q = only('Jane Smith called the plan “dead on arrival” and left the room.');
+    expect(q.partial).toBe(true);
+    expect(q.speaker).toBe('Jane Smith');
+  });
+
+  it('reads a dash attribution', () => {
+    const q = only('“Nothing is ever settled in politics.” — Jane Smith');
+    expect(q.speaker).toBe('Jane Smith');
+  });
+
+  it('takes the speaker of the previous paragraph for a floating quote', () => {
+    const text = para(
+      '“We will appeal,” said Jane Smith, the group’s lawyer.',
+      '“The court got this wrong, and we will say so.”',
+    );
+    const { quotes } = extractQuotes(text);
+    expect(quotes.map((q) => q.speaker)).toEqual(['Jane Smith', 'Jane Smith']);
+    expect(quotes[1]?.role).toBe('the group’s lawyer');
+  });
+
+  it('takes the speaker of a paragraph that ends "… said:"', () => {
+    const text = para('Cruz continued:', '“You look at the questions and you see the bias.”');
+    expect(only(text).speaker).toBe('Cruz');
+  });
+
+  it('uses the subject of a participle clause ("…, saying")', () => {
+    const q = only('Trump shot back in a statement, saying he had “made a lot of money.”');
+    expect(q.speaker).toBe('Trump');
+  });
+});
+
+describe('who the speaker is', () => {
+  it('resolves "Mr. X", surnames and pronouns to the full name, and carries the role', () => {
+    const text = para(
+      '“The network is hard to map,” cautioned political violence scholar Aaron Y. Zelin.',
+      '“It keeps changing,” Mr. Zelin said.',
+      '“Nobody knows who escaped,” he added.',
+      '“We will see,” Zelin said.',
+    );
+    const { quotes, speakers } = extractQuotes(text);
+    expect(quotes.map((q) => q.speaker)).toEqual([
+      'Aaron Y. Zelin',
+      'Aaron Y. Zelin',
+      'Aaron Y. Zelin',
+      'Aaron Y. Zelin',
+    ]);
+    expect(quotes.map((q) => q.role)).toEqual(Array(4).fill('political violence scholar'));
+    expect(quotes[2]?.mention?.text).toBe('he');
+    expect(speakers).toEqual([
+      { name: 'Aaron Y. Zelin', kind: 'named', role: 'political violence scholar', quoteCount: 4 },
+    ]);
+  });
+
+  it('resolves a pronoun by gender to the right person', () => {
+    const text = para(
+      'Ms. Ana Ortiz met Mr. Paul Grant on Monday.',
+      '“We agreed on nothing,” she said.',
+      '“That is not true,” he said.',
+    );
+    const { quotes } = extractQuotes(text);
+    expect(quotes.map((q) => q.speaker)).toEqual(['Ana Ortiz', 'Paul Grant']);
+  });
+
+  it('resolves "the senator" to the last senator named', () => {
+    const text = para(
+      'Senator Maria Lopez arrived late.',
+      '“We need the votes by Friday,” the senator said.',
+    );
+    const q = only(text);
+    expect(q.speaker).toBe('Maria Lopez');
+    expect(q.mention?.text).toBe('the senator');
+  });
+
+  it('names several speakers of one quote', () => {
+    const q = only(
+      'Former Vice President Mike Pence as well as State Department coordinator Nathan Sales argued that the deal “required the Taliban to refuse terrorists safe harbour.”',
+    );
+    expect(q.speaker).toBe('Mike Pence; Nathan Sales');
+    expect(q.role).toBe('Former Vice President; State Department coordinator');
+  });
+
+  it('names organisations', () => {
+    const q = only(
+      'The United Nations recently reported that the group “is present in 15 provinces.”',
+    );
+    expect(q.speaker).toBe('The United Nations');
+    expect(q.speakerKind).toBe('named');
+  });
+
+  it('marks described sources as unnamed', () => {
+    const q = only('“It is a trap,” said a retired counter-terrorism official.');
+    expect(q.speakerKind).toBe('unnamed');
+    expect(q.speaker).toBe('a retired counter-terrorism official');
+    expect(q.role).toBeNull();
+  });
+
+  it('reads appositive roles before and after the verb', () => {
+    const text = para(
+      '“We are going back,” warned Michael McCaul, the ranking Republican member of the committee.',
+      'Aaron Zelin, a political violence scholar, cautioned that “nobody knows.”',
+    );
+    const { quotes } = extractQuotes(text);
+    expect(quotes.map((q) => [q.speaker, q.role])).toEqual([
+      ['Michael McCaul', 'the ranking Republican member of the committee'],
+      ['Aaron Zelin', 'a political violence scholar'],
+    ]);
+  });
+
+  it('leaves a quote with no speaker anywhere unknown', () => {
+    const q = only('“Nothing is ever settled in politics, and nothing ever will be.”');
+    expect(q.speaker).toBeNull();
+    expect(q.speakerKind).toBe('unknown');
+  });
+});
+
+describe('what is not a quotation', () => {
+  it('skips titles, scare quotes and terms', () => {
+    const text = para(
+      'She appeared on NBC’s “Meet the Press” on Sunday.',
+      'The so-called “deal” collapsed within a week.',
+      'The band played “Born in the USA” twice.',
+      'Critics dubbed it the “Great Wall of Protectionism” at once.',
+    );
+    expect(extractQuotes(text).quotes).toEqual([]);
+  });
+
+  it('returns nothing for empty or quote-less text', () => {
+    expect(extractQuotes('')).toEqual({ quotes: [], speakers: [] });
+    expect(extractQuotes('No quotes here.\n\nNor here.')).toEqual({ quotes: [], speakers: [] });
+  });
+});
+
+describe('speakers list', () => {
+  it('lists each speaker once, in order of appearance, with kind, role and count', () => {
+    const text = para(
+      '“First,” said Jane Smith, a lawyer.',
+      '“Second,” said a senior official.',
+      '“Third,” Smith added.',
+    );
+    expect(extractQuotes(text).speakers).toEqual([
+      { name: 'Jane Smith', kind: 'named', role: 'a lawyer', quoteCount: 2 },
+      { name: 'a senior official', kind: 'unnamed', role: null, quoteCount: 1 },
+    ]);
+  });
+});
