@@ -284,7 +284,9 @@ export function defineBrowserSuite(kind: BrowserKind, extra?: (ctx: SuiteContext
         undefined,
       );
       const after = await page().evaluate(probeReader, undefined);
-      expect(after.text, 'switching off restores the view text exactly').toBe(plain.text);
+      expect(after.visibleText, 'switching off restores the visible view exactly').toBe(
+        plain.visibleText,
+      );
       await page().press('Escape');
       await waitForClosedReader(page());
     });

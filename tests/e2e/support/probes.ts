@@ -6,8 +6,10 @@ export interface ReaderProbe {
   hosts: number;
   /** A host is present, has an open shadow root and paints something of real size. */
   open: boolean;
-  /** Text of the view (style and script text excluded), whitespace collapsed. */
+  /** All text of the view (style and script text excluded), whitespace collapsed. */
   text: string;
+  /** Only the text that is rendered (not inside display:none / visibility:hidden parts). */
+  visibleText: string;
 }
 
 /** What the reading view shows right now. */
@@ -15,12 +17,16 @@ export function probeReader(): ReaderProbe {
   const hosts = document.querySelectorAll('[data-declutter-root="reader"]');
   const host = hosts[0];
   const root = host?.shadowRoot;
-  if (!host || !root) return { hosts: hosts.length, open: false, text: '' };
+  if (!host || !root) return { hosts: hosts.length, open: false, text: '', visibleText: '' };
   const parts: string[] = [];
+  const visible: string[] = [];
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const tag = node.parentElement?.tagName;
-    if (tag !== 'STYLE' && tag !== 'SCRIPT' && tag !== 'TEMPLATE') parts.push(node.nodeValue ?? '');
+    const parent = node.parentElement;
+    const tag = parent?.tagName;
+    if (tag === 'STYLE' || tag === 'SCRIPT' || tag === 'TEMPLATE') continue;
+    parts.push(node.nodeValue ?? '');
+    if (parent?.checkVisibility({ visibilityProperty: true })) visible.push(node.nodeValue ?? '');
   }
   // "Open" means painted: the host or something in its shadow tree covers a real area.
   let painted = false;
@@ -41,7 +47,13 @@ export function probeReader(): ReaderProbe {
   }
   const hostStyle = getComputedStyle(host);
   if (hostStyle.display === 'none' || hostStyle.visibility === 'hidden') painted = false;
-  return { hosts: hosts.length, open: painted, text: parts.join(' ').replace(/\s+/g, ' ').trim() };
+  const collapse = (list: string[]) => list.join(' ').replace(/\s+/g, ' ').trim();
+  return {
+    hosts: hosts.length,
+    open: painted,
+    text: collapse(parts),
+    visibleText: collapse(visible),
+  };
 }
 
 /**
