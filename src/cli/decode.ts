@@ -20,7 +20,7 @@ function bomCharset(bytes: Uint8Array): string | null {
 
 /** The charset a <meta> in the first 1024 bytes declares, or null. */
 export function metaCharset(bytes: Uint8Array): string | null {
-  const head = new TextDecoder('windows-1252').decode(bytes.subarray(0, 1024));
+  const head = decodeWindows1252(bytes.subarray(0, 1024));
   for (const match of head.matchAll(/<meta\b[^>]*>/gi)) {
     const tag = match[0];
     const direct = /\bcharset\s*=\s*["']?\s*([\w.:-]+)/i.exec(tag);
@@ -67,13 +67,33 @@ export function decodeHtml(bytes: Uint8Array, declared?: string): Decoded {
   } catch {
     // Declared UTF-8 (or nothing) but the bytes are not: legacy pages mislabelled or unlabelled.
     return {
-      text: new TextDecoder('windows-1252').decode(bytes),
+      text: decodeWindows1252(bytes),
       charset: 'windows-1252',
       source: 'fallback',
     };
   }
 }
 
+/**
+ * windows-1252 bytes 0x80–0x9F (curly quotes, dashes, €). Node's TextDecoder (small-ICU builds,
+ * Node 20 included) maps them to C1 control characters instead, so this decoder is done here.
+ */
+const WINDOWS_1252_HIGH =
+  '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  let text = '';
+  for (let i = 0; i < bytes.length; i += 8192) {
+    const chunk = bytes.subarray(i, i + 8192);
+    text += String.fromCharCode(...chunk).replace(/[\x80-\x9f]/g, (ch) =>
+      WINDOWS_1252_HIGH.charAt(ch.charCodeAt(0) - 0x80),
+    );
+  }
+  return text;
+}
+
+/** Decodes `bytes` as `charset` (a WHATWG encoding name). */
 function decodeLoosely(bytes: Uint8Array, charset: string): string {
+  if (charset === 'windows-1252') return decodeWindows1252(bytes);
   return new TextDecoder(charset).decode(bytes);
 }

@@ -1,6 +1,6 @@
 // Readability-style fixture pages: tests/fixtures/pages/<slug>/source.html + expected.json.
 // Every failure names the fixture and the snippet, node count or field that differs.
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
@@ -50,7 +50,7 @@ function load(slug: string): { expected: Expected; result: PageAnalysis; article
 }
 
 const slugs = readdirSync(ROOT, { withFileTypes: true })
-  .filter((entry) => entry.isDirectory())
+  .filter((entry) => entry.isDirectory() && existsSync(join(ROOT, entry.name, 'expected.json')))
   .map((entry) => entry.name)
   .sort();
 
