@@ -92,7 +92,7 @@ export function isSpeakerHead(t: Token): boolean {
   const lw = t.lower.replace(/['’]s$/, '');
   if (SUBJECT_PRONOUNS.has(lw)) return lw !== 'it' && lw !== 'that';
   if (SOURCE_NOUNS.has(lw) || SPEAKING_NOUNS.has(lw)) return true;
-  return /(er|or|ist|ian|ant|ent|eer|ee|man|woman|men|women)s?$/.test(lw) && lw.length > 4;
+  return /(er|or|ist|ian|eer|ee|man|woman|men|women)s?$/.test(lw) && lw.length > 4;
 }
 
 function plausible(tokens: readonly Token[], np: Range | null): boolean {
@@ -472,17 +472,25 @@ function subjectAt(tokens: readonly Token[], from: number, limit: number): Range
     if (tokens[start]?.text === ',') start++;
     first = tokens[start];
   }
-  if (isWord(first) && STOP_WORDS.has(first.lower) && !SUBJECT_PRONOUNS.has(first.lower)) {
-    let k = start;
-    while (k < limit && (tokens[k] as Token).text !== ',') k++;
-    if (k >= limit) return null;
-    start = k + 1;
+  // The subject is the noun phrase that a verb follows: try the sentence start, then the start of
+  // each comma- or dash-separated chunk ("At a town hall in Salem, New Hampshire, Trump went …").
+  let fallback: Range | null = null;
+  for (let k = start; k < limit; k++) {
+    const atChunk = k === start || /^[,—–)]$/.test((tokens[k - 1] as Token).text);
+    if (!atChunk || !isWord(tokens[k])) continue;
+    const t = tokens[k] as Token;
+    if (STOP_WORDS.has(t.lower) && !SUBJECT_PRONOUNS.has(t.lower)) continue;
+    const app = appositiveForwardSubject(tokens, k, limit);
+    if (app) return app;
+    const np = npForward(tokens, k, limit);
+    if (!np || !plausible(tokens, np)) continue;
+    const next = tokens[np.to];
+    if (isWord(next) && !next.cap && (!STOP_WORDS.has(next.lower) || VERB_PREFIXES.has(next.lower)))
+      return np;
+    if (next?.text === '(') return np;
+    fallback ??= np;
   }
-  if (start >= limit) return null;
-  const app = appositiveForwardSubject(tokens, start, limit);
-  if (app) return app;
-  const np = npForward(tokens, start, limit);
-  return np && plausible(tokens, np) ? np : null;
+  return fallback;
 }
 
 /** "Coan, Santilli's attorney, argues": the name before a sentence-initial appositive. */

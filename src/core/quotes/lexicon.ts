@@ -155,8 +155,6 @@ export const PHRASE_CUES: string[][] = [
   ['quoted', 'as', 'saying'],
   ['pointed', 'out'],
   ['points', 'out'],
-  ['went', 'on'],
-  ['goes', 'on'],
   ['fired', 'back'],
   ['put', 'it'],
   ['puts', 'it'],
