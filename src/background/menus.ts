@@ -9,7 +9,7 @@ export const MENU_OPTIONS = 'options';
 export function actionMenuItems(browserName: 'chrome' | 'firefox'): ActionMenuItem[] {
   const items: ActionMenuItem[] = [
     { id: MENU_DECLUTTER, title: 'Declutter this page (Alt+Shift+D)' },
-    { id: MENU_READER, title: 'Reading view (Alt+Shift+R)' },
+    { id: MENU_READER, title: 'Reading view (Alt+Shift+V)' },
   ];
   if (browserName === 'firefox') items.push({ id: MENU_OPTIONS, title: 'Options' });
   return items;

@@ -1,15 +1,23 @@
 // Content script entry. Injected on demand by the background (never declared in the manifest),
 // possibly more than once into the same page: the first run installs one listener and one state,
-// later runs find the marker on the page's global object and do nothing.
+// later runs find the marker on the global object and do nothing. The one exception is a copy
+// left behind by a previous version of the extension (reloaded or updated): its connection to
+// the extension is dead, so it is shut down (closing its view) and this copy takes over.
 import { enabledKinds, DEFAULT_SETTINGS, type Settings } from '../shared/settings';
 import { handleMessages } from '../platform/messaging';
+import { isExtensionContextAlive } from '../platform/runtime';
 import { loadSettings, onSettingsChanged, saveSettings } from '../platform/storage';
 import { createPageDeclutterSession } from './reader/page-declutter-session';
 import { createReaderSession } from './reader/reader-session';
 
 const INSTALLED = Symbol.for('declutter.content-script');
 
-function start() {
+interface Installed {
+  alive(): boolean;
+  shutDown(): void;
+}
+
+function start(): Installed {
   let settings: Settings = { ...DEFAULT_SETTINGS };
   let loaded: Promise<Settings> | null = null;
   const currentSettings = () =>
@@ -37,7 +45,7 @@ function start() {
     reader.settingsChanged(next);
   });
 
-  handleMessages({
+  const stopListening = handleMessages({
     ping: () => ({ ready: true }),
     'toggle-reader': async () => ({ open: await reader.toggle() }),
     'toggle-declutter': async () => {
@@ -48,10 +56,24 @@ function start() {
       return { enabled: declutter.isEnabled(), hidden: items.filter((i) => i.hidden).length };
     },
   });
+
+  return {
+    alive: isExtensionContextAlive,
+    shutDown() {
+      stopListening();
+      reader.close();
+      declutter.disable();
+    },
+  };
 }
 
-const scope = globalThis as typeof globalThis & { [INSTALLED]?: true };
-if (!scope[INSTALLED]) {
-  scope[INSTALLED] = true;
-  start();
+const scope = globalThis as typeof globalThis & { [INSTALLED]?: Installed };
+const previous = scope[INSTALLED];
+if (!previous || !previous.alive()) {
+  try {
+    previous?.shutDown();
+  } catch {
+    // A dead copy may fail half-way; the new one starts regardless.
+  }
+  scope[INSTALLED] = start();
 }

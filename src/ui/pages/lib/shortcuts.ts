@@ -1,6 +1,6 @@
 // Words for the shortcuts section of the options page.
 
-/** "Alt+Shift+R" stays; an unassigned shortcut says so instead of showing nothing. */
+/** "Alt+Shift+V" stays; an unassigned shortcut says so instead of showing nothing. */
 export function formatShortcut(shortcut: string): string {
   return shortcut.trim() ? shortcut.replace(/\s*\+\s*/g, '+') : 'Not set';
 }
