@@ -212,7 +212,9 @@ function looksLikeVerb(tokens: readonly Token[], j: number): boolean {
   // "Sanders supporters" is a noun phrase; "Clinton wants" is a verb: -s after a name.
   const prev = tokens[j - 1] as Token;
   if (DETERMINERS.has(prev.lower)) return false; // "a retired official": an adjective
-  return prev.cap && /[^su]s$/.test(lw) && !SOURCE_NOUNS.has(lw) && !SPEAKING_NOUNS.has(lw);
+  return (
+    !/s$/.test(prev.lower) && /[^su]s$/.test(lw) && !SOURCE_NOUNS.has(lw) && !SPEAKING_NOUNS.has(lw)
+  );
 }
 
 /** "X, a scholar at Y, said": the name before an appositive that ends right before `end`. */
@@ -303,9 +305,37 @@ function hasName(tokens: readonly Token[], from: number, to: number): boolean {
 /** Skips adverbs and auxiliaries between a subject and its verb ("he also said"). */
 function skipPrefixesBackward(tokens: readonly Token[], k: number, floor: number): number {
   let j = k;
-  while (j > floor && isWord(tokens[j - 1]) && VERB_PREFIXES.has((tokens[j - 1] as Token).lower))
-    j--;
+  const skip = (): void => {
+    while (j > floor && isWord(tokens[j - 1]) && VERB_PREFIXES.has((tokens[j - 1] as Token).lower))
+      j--;
+  };
+  skip();
+  // "went on to say", "is quoted as saying", "continued to argue": step over the catenative verb.
+  const to = tokens[j - 1];
+  if (isWord(to) && (to.lower === 'to' || to.lower === 'as') && j - 2 > floor) {
+    let m = j - 2;
+    if (tokens[m]?.lower === 'on') m--;
+    const verb = tokens[m];
+    if (isWord(verb) && !verb.cap && !STOP_WORDS.has(verb.lower)) {
+      j = m;
+      skip();
+    }
+  }
   return j;
+}
+
+/** Verbs so common in attribution that any noun phrase right before them is the speaker. */
+const STRONG_CUES = new Set(
+  `said says say told tells wrote writes added adds stated declared reported announced explained
+noted asked argued warned insisted claimed replied responded concluded continued`.split(/\s+/),
+);
+
+/** A head word that can end a subject at all (not a function word, adverb or number). */
+function loosePlausible(tokens: readonly Token[], np: Range | null): boolean {
+  if (np === null) return false;
+  const head = tokens[np.to - 1] as Token;
+  if (head.kind !== 'word' || STOP_WORDS.has(head.lower) || /ly$/.test(head.lower)) return false;
+  return !/^\d+$/.test(head.text) && head.lower !== 'it' && head.lower !== 'that';
 }
 
 /** Why a cue has no subject of its own: it shares the clause's ("…, saying", "and said"). */
@@ -329,7 +359,10 @@ function subjectOfCue(
     const np = npBackward(tokens, end, floor);
     if (np && np.to - np.from === 1 && (tokens[np.from] as Token).lower === 'it')
       return build(tokens, np, null); // "it reads", "it says": a document speaks
-    if (np) return plausible(tokens, np) ? build(tokens, np, null) : null;
+    if (np)
+      return plausible(tokens, np) || (STRONG_CUES.has(cue) && loosePlausible(tokens, np))
+        ? build(tokens, np, null)
+        : null;
     const participle = /ing$/.test(cue.split(' ')[0] ?? '') && !cue.startsWith('according');
     let onlyPunct = true;
     for (let k = floor; k < end; k++) if ((tokens[k] as Token).kind !== 'punct') onlyPunct = false;
@@ -483,12 +516,12 @@ function subjectAt(tokens: readonly Token[], from: number, limit: number): Range
     const app = appositiveForwardSubject(tokens, k, limit);
     if (app) return app;
     const np = npForward(tokens, k, limit);
-    if (!np || !plausible(tokens, np)) continue;
+    if (!np || !loosePlausible(tokens, np)) continue;
     const next = tokens[np.to];
     if (isWord(next) && !next.cap && (!STOP_WORDS.has(next.lower) || VERB_PREFIXES.has(next.lower)))
       return np;
     if (next?.text === '(') return np;
-    fallback ??= np;
+    if (plausible(tokens, np)) fallback ??= np;
   }
   return fallback;
 }

@@ -61,7 +61,7 @@ const DOUBLE_ONLY_CLOSE = '”»」』';
 
 const isWordChar = (c: string | undefined): boolean => c !== undefined && /[\p{L}\p{N}]/u.test(c);
 const isSpaceOrStart = (c: string | undefined): boolean =>
-  c === undefined || /[\s([{\-–—/\u00a0]/.test(c);
+  c === undefined || /[\s([{\-–—/\u00a0:;]/.test(c);
 const isSpaceOrEnd = (c: string | undefined): boolean =>
   c === undefined || /[\s)\]}.,;:!?\-–—\u00a0…]/.test(c);
 
