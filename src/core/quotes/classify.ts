@@ -67,11 +67,13 @@ export function classifyQuote(
   )
     return { quote: false, score: 0.2 };
 
-  // Titles: short, title-case, no sentence punctuation inside, no cue touching them.
-  if (isTitleCase(text) && n <= 8 && !endsSentence && !adjacentCue) {
+  // Titles: short, title-case, no cue touching them. After "on" or a possessive ("on “Meet
+  // the Press.”", "CNN’s “New Day”") a title keeps the sentence's full stop inside the marks.
+  if (isTitleCase(text) && n <= 8 && !adjacentCue) {
     const afterPossessive = prev?.kind === 'word' && /['’]s$/.test(prev.text);
-    const afterOn = prev?.kind === 'word' && /^(on|in|of|from|titled|called)$/.test(prev.lower);
-    if (afterPossessive || afterOn || !attributed || n <= 4) return { quote: false, score: 0.15 };
+    const afterOn = prev?.kind === 'word' && /^(on|in|of|from|titled|called|show|series)$/.test(prev.lower);
+    if (afterPossessive || afterOn) return { quote: false, score: 0.15 };
+    if (!endsSentence && (!attributed || n <= 4)) return { quote: false, score: 0.15 };
   }
 
   // Single marks are apostrophes far more often than quotations: demand a cue or a sentence.
