@@ -8,6 +8,9 @@ import { join } from 'node:path';
 import { ROOT, whyUnavailable, type BrowserKind } from './support/browsers';
 import { serveDirectories, type StaticServer } from './support/server';
 import { launch, waitInPage, type E2EBrowser, type E2EPage } from './support/driver';
+import { waitForClosedReader, waitForOpenReader } from './support/reader';
+
+export { waitForClosedReader, waitForOpenReader };
 import {
   findControl,
   pageSnapshot,
@@ -387,60 +390,6 @@ export function expectSamePage(before: string, after: string, what = 'page marku
       .join('\n      ');
   throw new Error(
     `${what} changed (first difference at line ${at + 1}):\n  before: ${excerpt(a)}\n  after:  ${excerpt(b)}`,
-  );
-}
-
-/** Waits until the view is painted and shows `expectedText`; returns what it shows. */
-export async function waitForOpenReader(page: E2EPage, expectedText: string, timeoutMs = 15_000) {
-  await waitInPage(
-    page,
-    `the reading view showing “${expectedText}”`,
-    (needle: string) => {
-      const host = document.querySelector('[data-declutter-root="reader"]');
-      const root = host?.shadowRoot;
-      return !!root && (root.textContent ?? '').includes(needle);
-    },
-    expectedText,
-    timeoutMs,
-  );
-  const real = await waitInPage(
-    page,
-    'the reading view to be painted',
-    (_: undefined) => {
-      const host = document.querySelector('[data-declutter-root="reader"]');
-      if (!host?.shadowRoot) return false;
-      const boxes = [host, ...Array.from(host.shadowRoot.querySelectorAll('*'))];
-      return boxes.some((el) => {
-        const r = el.getBoundingClientRect();
-        return r.width > 200 && r.height > 200;
-      });
-    },
-    undefined,
-    timeoutMs,
-  );
-  expect(real).toBe(true);
-  return page.evaluate(probeReader, undefined);
-}
-
-export async function waitForClosedReader(page: E2EPage, timeoutMs = 10_000) {
-  await waitInPage(
-    page,
-    'the reading view to close',
-    () => {
-      const host = document.querySelector('[data-declutter-root="reader"]');
-      if (!host || !host.isConnected) return true;
-      const style = getComputedStyle(host);
-      if (style.display === 'none' || style.visibility === 'hidden') return true;
-      const root = host.shadowRoot;
-      if (!root) return true;
-      return ![host, ...Array.from(root.querySelectorAll('*'))].some((el) => {
-        const r = el.getBoundingClientRect();
-        const s = getComputedStyle(el);
-        return r.width > 200 && r.height > 200 && s.display !== 'none' && s.visibility !== 'hidden';
-      });
-    },
-    undefined,
-    timeoutMs,
   );
 }
 

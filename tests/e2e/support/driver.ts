@@ -85,11 +85,15 @@ function wrapPuppeteer(page: PpPage): E2EPage {
   };
 }
 
+/** The session's tab behind the common page interface. */
+export function wrapPage(session: ExtensionSession): E2EPage {
+  return session.kind === 'chromium' ? wrapPlaywright(session.page) : wrapPuppeteer(session.page);
+}
+
 export async function launch(kind: BrowserKind): Promise<E2EBrowser> {
   const session =
     kind === 'chromium' ? await launchChromiumWithExtension() : await launchFirefoxWithExtension();
-  const page =
-    session.kind === 'chromium' ? wrapPlaywright(session.page) : wrapPuppeteer(session.page);
+  const page = wrapPage(session);
   return {
     kind,
     session,
