@@ -49,6 +49,8 @@ function prepareMedia(body: HTMLElement): void {
   for (const img of Array.from(body.querySelectorAll('img'))) {
     img.decoding = 'async';
     img.loading = 'lazy';
+    // A dead image would keep a large empty box (its width/height attributes) in the text.
+    img.addEventListener('error', () => img.setAttribute('data-reader-broken', ''), { once: true });
   }
   for (const table of Array.from(body.querySelectorAll('table'))) {
     if (table.parentElement?.classList.contains('table-scroll')) continue;

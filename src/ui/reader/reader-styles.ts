@@ -104,7 +104,7 @@ button[aria-expanded="true"] { background: var(--surface); border-color: var(--r
 
 /* The article's own markup (already sanitised) */
 .content > :first-child { margin-top: 0; }
-.content [data-reader-duplicate-title] { display: none; }
+.content [data-reader-duplicate-title], .content img[data-reader-broken] { display: none; }
 .content p, .content ul, .content ol, .content dl, .content figure, .content blockquote,
 .content pre, .content .table-scroll, .content hr { margin: 0 0 1.1em; }
 .content h1, .content h2, .content h3, .content h4, .content h5, .content h6 {
