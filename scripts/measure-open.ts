@@ -1,0 +1,159 @@
+// Time from the toolbar click to the reading view painted, on the seed demo page, in headless
+// Chromium (or Firefox ESR with --firefox). A measurement that prints figures, not a test.
+//
+//   npx tsx scripts/measure-open.ts [--firefox] [--runs 10]      (after npm run build)
+//
+// How each run is measured (fresh navigation to a unique URL every time, same tab):
+//   1. after the page has loaded, a MutationObserver is installed in the page that notes the
+//      moment the reader host (`[data-declutter-root="reader"]`) is attached, then waits two
+//      animation frames: the second rAF callback runs after the frame holding the view was
+//      produced, which is what "painted" means here;
+//   2. the page's clock (performance.now) is read immediately before the trigger is sent
+//      (CDP Extensions.triggerAction in Chromium, the privileged BiDi triggerAction in Firefox),
+//      so the figure includes the browser's click handling, the background's injection and
+//      messaging, the content script's analysis and rendering, and the paint;
+//   3. the content script's own `declutter:open` and `declutter:analyze` measures are read from
+//      the page's performance timeline to split that time up.
+// The trigger timestamp is taken one protocol round trip (< 1 ms locally) before the trigger
+// reaches the browser, so the figures err on the slow side.
+import { join } from 'node:path';
+import { ROOT, whyUnavailable, type BrowserKind } from '../tests/e2e/support/browsers';
+import { serveDirectories } from '../tests/e2e/support/server';
+import { launch, waitInPage } from '../tests/e2e/support/driver';
+
+const argv = process.argv.slice(2);
+const kind: BrowserKind = argv.includes('--firefox') ? 'firefox' : 'chromium';
+const runsArg = argv.indexOf('--runs');
+const RUNS = runsArg >= 0 ? Number(argv[runsArg + 1]) : 10;
+
+interface Sample {
+  attached: number;
+  painted: number;
+  open: number | null;
+  analyze: number | null;
+}
+
+function installRecorder() {
+  const w = window as unknown as { __declutterMeasure?: Record<string, number> };
+  const record: Record<string, number> = {};
+  w.__declutterMeasure = record;
+  const observer = new MutationObserver(() => {
+    if (record.attached !== undefined) return;
+    if (!document.querySelector('[data-declutter-root="reader"]')) return;
+    record.attached = performance.now();
+    observer.disconnect();
+    requestAnimationFrame(() =>
+      requestAnimationFrame(() => {
+        record.painted = performance.now();
+      }),
+    );
+  });
+  observer.observe(document.documentElement, { childList: true, subtree: true });
+  return performance.now();
+}
+
+function readRecord() {
+  const w = window as unknown as { __declutterMeasure?: Record<string, number> };
+  const record = w.__declutterMeasure ?? {};
+  if (record.painted === undefined) return null;
+  const measure = (name: string) => {
+    const entries = performance.getEntriesByName(name, 'measure');
+    return entries.length ? entries[entries.length - 1]!.duration : null;
+  };
+  return {
+    attached: record.attached!,
+    painted: record.painted,
+    open: measure('declutter:open'),
+    analyze: measure('declutter:analyze'),
+  };
+}
+
+function median(values: number[]) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+function quantile(values: number[], q: number) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
+  return sorted[index]!;
+}
+
+async function main() {
+  const missing = whyUnavailable(kind);
+  if (missing) {
+    console.error(`measure-open: ${missing}`);
+    process.exitCode = 1;
+    return;
+  }
+  const server = await serveDirectories({ '/fixtures/': join(ROOT, 'tests/fixtures/pages') });
+  const browser = await launch(kind);
+  const samples: Array<Sample & { total: number }> = [];
+  try {
+    // One warm-up open (first injection in the tab, code caches), not counted.
+    for (let run = 0; run <= RUNS; run++) {
+      await browser.page.goto(
+        server.url(`/fixtures/seed-southfront/source.html?measure=${run}-${Date.now()}`),
+      );
+      const triggeredAt = await browser.page.evaluate(installRecorder, undefined);
+      await browser.clickAction();
+      const sample = await waitInPage(
+        browser.page,
+        'the reading view painted',
+        readRecord,
+        undefined,
+      );
+      const total = sample.painted - triggeredAt;
+      if (run === 0) {
+        console.log(`warm-up: ${total.toFixed(1)} ms (not counted)`);
+        continue;
+      }
+      samples.push({ ...sample, total, attached: sample.attached - triggeredAt });
+      console.log(
+        `run ${String(run).padStart(2)}: trigger→painted ${total.toFixed(1)} ms` +
+          ` (host attached at ${(sample.attached - triggeredAt).toFixed(1)} ms;` +
+          ` content script open ${sample.open?.toFixed(1) ?? '–'} ms, of which analysis ${sample.analyze?.toFixed(1) ?? '–'} ms)`,
+      );
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  const column = (pick: (s: Sample & { total: number }) => number | null) =>
+    samples.map(pick).filter((v): v is number => typeof v === 'number');
+  const line = (label: string, values: number[]) =>
+    values.length
+      ? console.log(
+          `${label.padEnd(34)} median ${median(values).toFixed(1).padStart(6)} ms   p90 ${quantile(values, 0.9).toFixed(1).padStart(6)} ms   min ${Math.min(
+            ...values,
+          )
+            .toFixed(1)
+            .padStart(6)}   max ${Math.max(...values)
+            .toFixed(1)
+            .padStart(6)}`,
+        )
+      : console.log(`${label.padEnd(34)} not available`);
+  console.log(`\nseed demo page, headless ${kind}, ${samples.length} fresh navigations:`);
+  line(
+    'trigger → view painted',
+    column((s) => s.total),
+  );
+  line(
+    'trigger → host attached',
+    column((s) => s.attached),
+  );
+  line(
+    'content script: message → attached',
+    column((s) => s.open),
+  );
+  line(
+    '  of which analyzePage',
+    column((s) => s.analyze),
+  );
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
