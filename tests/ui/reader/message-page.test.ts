@@ -1,6 +1,10 @@
 // The restricted-page popup reads its sentence from the URL the background built.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { messagePageUrl } from '../../../src/background/tab-notice';
+
+// tab-notice's platform calls are not used here; the real polyfill cannot load outside a browser.
+vi.mock('../../../src/platform/action', () => ({}));
+vi.mock('../../../src/platform/session-store', () => ({}));
 import { messageHint, readMessageParams } from '../../../src/ui/pages/lib/message-params';
 import { FILE_ACCESS_REASON } from '../../../src/core/reader/restricted';
 
