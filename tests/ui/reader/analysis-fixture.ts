@@ -1,6 +1,6 @@
 // A PageAnalysis as the core returns it, built by hand so the view is tested on its own.
 import type { PageAnalysis } from '../../../src/core/index';
-import { buildTextMap } from '../../../src/core/index';
+import { buildTextMap } from '../../../src/core/text/text-map';
 
 export const ARTICLE_HTML = `
 <p>The council <a href="https://example.org/vote">voted</a> on Tuesday.<sup><a href="https://example.org/news/story#fn1">1</a></sup></p>

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { buildTextMap } from '../../../src/core/index';
+import { buildTextMap } from '../../../src/core/text/text-map';
 import { DEFAULT_SETTINGS } from '../../../src/shared/settings';
 import { createReaderView, type ReaderView } from '../../../src/ui/reader/reader-view';
 import { articleAnalysis, noArticleAnalysis } from './analysis-fixture';
