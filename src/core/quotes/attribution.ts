@@ -121,7 +121,7 @@ function npBackward(tokens: readonly Token[], end: number, floor: number): Range
     const t = tokens[j] as Token;
     if (t.kind !== 'word') break;
     const lw = t.lower;
-    if (SUBJECT_PRONOUNS.has(lw) && lw !== 'it') {
+    if (SUBJECT_PRONOUNS.has(lw)) {
       if (from !== end) break;
       // "Smith, who said": the relative pronoun stands for the name before the comma.
       if (lw === 'who' && tokens[j - 1]?.text === ',') {
@@ -515,7 +515,9 @@ function subjectAt(tokens: readonly Token[], from: number, limit: number): Range
     if (STOP_WORDS.has(t.lower) && !SUBJECT_PRONOUNS.has(t.lower)) continue;
     const app = appositiveForwardSubject(tokens, k, limit);
     if (app) return app;
+    if (/ly$/.test(t.lower) && tokens[k + 1]?.text === ',') continue; // "Typically, …"
     const np = npForward(tokens, k, limit);
+    if (np && np.to - np.from === 1 && /^(he|she|they|we|i)$/.test(t.lower)) return np;
     if (!np || !loosePlausible(tokens, np)) continue;
     const next = tokens[np.to];
     if (isWord(next) && !next.cap && (!STOP_WORDS.has(next.lower) || VERB_PREFIXES.has(next.lower)))

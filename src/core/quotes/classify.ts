@@ -71,7 +71,8 @@ export function classifyQuote(
   // the Press.”", "CNN’s “New Day”") a title keeps the sentence's full stop inside the marks.
   if (isTitleCase(text) && n <= 8 && !adjacentCue) {
     const afterPossessive = prev?.kind === 'word' && /['’]s$/.test(prev.text);
-    const afterOn = prev?.kind === 'word' && /^(on|in|of|from|titled|called|show|series)$/.test(prev.lower);
+    const afterOn =
+      prev?.kind === 'word' && /^(on|in|of|from|titled|called|show|series)$/.test(prev.lower);
     if (afterPossessive || afterOn) return { quote: false, score: 0.15 };
     if (!endsSentence && (!attributed || n <= 4)) return { quote: false, score: 0.15 };
   }

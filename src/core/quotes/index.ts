@@ -170,8 +170,13 @@ function carryOver(found: Found[], intros: (Attr | null)[], text: string): void 
     }
     if (f.partial) {
       const subj = sentenceSubject(f.tokens, f.q);
-      if (subj) f.attr = concrete(subj, f.tokens, text);
+      if (subj) {
+        f.attr = concrete(subj, f.tokens, text);
+        continue;
+      }
     }
+    // “…,” he said. Good information can still drive out bad, “when …”: the last speaker.
+    if (prev && prev.span.paragraph === p && take(f, prev.attr)) continue;
   }
   // Segments before a continuation take the speaker found later in the quotation.
   for (let k = found.length - 2; k >= 0; k--) {

@@ -27,10 +27,13 @@ export interface QuoteSpan {
   family: 'double' | 'single';
 }
 
-/** Paragraphs of canonical text: blocks separated by a blank line. */
+/**
+ * Paragraphs of canonical text: blocks separated by a blank line. A single line break also ends
+ * a block (plain-text input often has one line per paragraph).
+ */
 export function splitParagraphs(text: string): Paragraph[] {
   const out: Paragraph[] = [];
-  const re = /\n[ \t]*\n\s*/g;
+  const re = /[ \t]*\n\s*/g;
   let start = 0;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
@@ -180,6 +183,16 @@ export function findQuoteSpans(source: string, paragraphs: Paragraph[]): QuoteSp
         for (; j < pe; j++) {
           const d = text[j] as string;
           if (dbl.includes(d) && (d !== '"' || !straightOpens(text, j, ps) || j + 1 === pe)) {
+            close = j;
+            break;
+          }
+          // A typo'd closer: the opening mark again, right after a word and before a space.
+          if (
+            d === c &&
+            c === '“' &&
+            readsAsCloser(text, j, pe) &&
+            /[\p{L}\p{N}.,!?]/u.test(text[j - 1] ?? '')
+          ) {
             close = j;
             break;
           }
