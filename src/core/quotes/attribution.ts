@@ -154,7 +154,7 @@ function npBackward(tokens: readonly Token[], end: number, floor: number): Range
       continue;
     }
     if (STOP_WORDS.has(lw.replace(/['’]s$/, '')) && !(t.cap && sawName && j > floor)) break;
-    if (SPEECH_VERBS.has(lw) && !t.cap) break;
+    if (SPEECH_VERBS.has(lw) && !t.cap && !readsAsNoun(tokens, j)) break;
     if (t.cap) sawName = true;
     from = j;
   }
@@ -185,8 +185,9 @@ function npForward(tokens: readonly Token[], start: number, ceil: number): Range
       if (!isWord(right) || (STOP_WORDS.has(right.lower) && !right.cap)) break;
       continue;
     }
-    if (STOP_WORDS.has(lw) && !(t.cap && j > start)) break;
-    if (SPEECH_VERBS.has(lw) && !t.cap) break;
+    // A capitalised stop word is a name when a name follows ("Will Doyle", "May Lee").
+    if (STOP_WORDS.has(lw) && !(t.cap && (j > start || tokens[j + 1]?.cap))) break;
+    if (SPEECH_VERBS.has(lw) && !t.cap && !readsAsNoun(tokens, j)) break;
     if (to > start && looksLikeVerb(tokens, j)) break;
     to = j + 1;
   }
@@ -381,7 +382,7 @@ function subjectOfCue(
   }
   const after = v + len;
   const np = npForward(tokens, after, ceil);
-  if (np && plausible(tokens, np)) {
+  if (np && (plausible(tokens, np) || (isAccording && loosePlausible(tokens, np)))) {
     const role = appositiveForward(tokens, np.to, ceil);
     return build(tokens, np, role);
   }

@@ -11,7 +11,7 @@ complain predict vow urge observe emphasize emphasise maintain contend counter a
 testify post text offer blast slam praise label tout characterize characterise demand proclaim confirm deny
 allege charge assert recount begin decry cite quote mention reiterate repeat answer retort snap fire
 interject explain exclaim grumble concur caution advise point elaborate inform reveal disclose brag sigh
-laugh plead implore remember press interrupt chime blog thunder scoff sneer gush rave rant muse opine posit question challenge dismiss
+laugh plead implore remember bark riff react press interrupt chime blog thunder scoff sneer gush rave rant muse opine posit question challenge dismiss
 criticize criticise condemn denounce hail applaud thank apologize apologise concede predict estimate
 summarize summarise insist recommend propose reason conclude specify tell promise sing preach reassure
 instruct order warn threaten vow swear affirm attest reflect recollect relate narrate comment reckon
