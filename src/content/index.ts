@@ -3,7 +3,8 @@
 // later runs find the marker on the global object and do nothing. The one exception is a copy
 // left behind by a previous version of the extension (reloaded or updated): its connection to
 // the extension is dead, so it is shut down (closing its view) and this copy takes over.
-import { enabledKinds, DEFAULT_SETTINGS, type Settings } from '../shared/settings';
+import { CLUTTER_KINDS } from '../core/types';
+import { enabledKinds, mergeSettings, DEFAULT_SETTINGS, type Settings } from '../shared/settings';
 import { handleMessages } from '../platform/messaging';
 import { isExtensionContextAlive } from '../platform/runtime';
 import { loadSettings, onSettingsChanged, saveSettings } from '../platform/storage';
@@ -26,16 +27,24 @@ function start(): Installed {
       () => settings,
     ));
 
-  const declutter = createPageDeclutterSession(document, () => enabledKinds(settings));
+  const persist = (next: Settings) => {
+    settings = next;
+    saveSettings(next).catch((error: unknown) =>
+      console.warn('Declutter: settings not saved', error),
+    );
+  };
+  const declutter = createPageDeclutterSession(document, {
+    initialKinds: () => enabledKinds(settings),
+    // The hidden panel's kind switches are the same setting as the options page's.
+    onKindsChanged: (kinds) => {
+      const hideKinds = Object.fromEntries(CLUTTER_KINDS.map((k) => [k, kinds.includes(k)]));
+      persist(mergeSettings(settings, { hideKinds: hideKinds as Settings['hideKinds'] }));
+    },
+  });
   const reader = createReaderSession({
     document,
     settings: currentSettings,
-    saveSettings: (next) => {
-      settings = next;
-      saveSettings(next).catch((error: unknown) =>
-        console.warn('Declutter: settings not saved', error),
-      );
-    },
+    saveSettings: persist,
     declutter,
   });
 
