@@ -263,6 +263,9 @@ export function createReaderSession(deps: ReaderSessionDeps): ReaderSession {
     isOpen: () => state !== null,
     async toggle() {
       if (opening) await opening;
+      // A page script that rebuilt the document may have dropped our host: the user saw no view,
+      // so this click must open one rather than "close" an invisible one.
+      if (state && !state.view.host.isConnected) close();
       if (state) {
         close();
         return false;
