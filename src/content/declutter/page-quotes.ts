@@ -110,6 +110,39 @@ export function articleQuotes(
   return { quotes, speakers };
 }
 
+/**
+ * Whether the article sits on a dark or a light background. The page, not the system setting,
+ * decides: a light news site seen with a dark system theme still needs the light-theme inks.
+ */
+export function pageTheme(element: Element): 'light' | 'dark' {
+  const view = element.ownerDocument.defaultView;
+  if (!view) return 'light';
+  for (let node: Element | null = element; node; node = node.parentElement) {
+    const match = /rgba?\(([\d.]+)[ ,]+([\d.]+)[ ,]+([\d.]+)(?:[ ,/]+([\d.]+%?))?/.exec(
+      view.getComputedStyle(node).backgroundColor,
+    );
+    if (!match) continue;
+    const alphaText = match[4];
+    const alpha =
+      alphaText === undefined
+        ? 1
+        : alphaText.endsWith('%')
+          ? parseFloat(alphaText) / 100
+          : Number(alphaText);
+    if (alpha < 0.5) continue;
+    const [r, g, b] = [match[1], match[2], match[3]].map((v) => Number(v) / 255) as [
+      number,
+      number,
+      number,
+    ];
+    const luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    return luminance < 0.45 ? 'dark' : 'light';
+  }
+  // Nothing painted: the canvas colour follows the page's color-scheme.
+  const scheme = view.getComputedStyle(element.ownerDocument.documentElement).colorScheme ?? '';
+  return scheme.trim() === 'dark' ? 'dark' : 'light';
+}
+
 export function mountPageQuotes(doc: Document, opts: PageQuotesOptions = {}): QuoteLayer {
   const clutter = clutterElements(doc, opts.declutter);
   const root = findArticleRoot(doc, {
@@ -134,6 +167,8 @@ export function mountPageQuotes(doc: Document, opts: PageQuotesOptions = {}): Qu
   const layer = mountQuoteLayer((root as HTMLElement | null) ?? doc.body, analysis, {
     panelParent: dock,
     styleRoot: doc,
+    theme: root ? pageTheme(root) : 'light',
+    collapsiblePanel: true,
     emptyMessage: root ? undefined : 'No article was found on this page, so no quotes are marked.',
     onToggle: (on) => {
       // The panel host is on the page only while quotes are shown.

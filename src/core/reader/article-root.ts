@@ -2,7 +2,6 @@
 // hold the article's text. Pure and read-only: it looks at the Document it is given and nothing
 // else. Clutter (comments quoting other people, donation boxes) is excluded from the count, so a
 // page whose comment thread outweighs its article still resolves to the article.
-import { findArticle } from '../clutter/engine/article';
 
 export interface ArticleRootOptions {
   /** Elements to leave out (with everything inside). Default: blocks Declutter has hidden. */
@@ -60,19 +59,7 @@ export function findArticleRoot(doc: Document, options: ArticleRootOptions = {})
     const score = paragraphText(element, exclude);
     if (score >= MIN_TEXT) scored.push({ element, score });
   }
-  if (scored.length === 0) {
-    // No semantic container: fall back to the text-density estimate the clutter guard uses.
-    const excluded = new Set<Element>();
-    for (const element of doc.querySelectorAll('[data-declutter-hidden], [data-declutter-root]')) {
-      excluded.add(element);
-    }
-    if (options.exclude) {
-      for (const element of doc.querySelectorAll('body *'))
-        if (options.exclude(element)) excluded.add(element);
-    }
-    const { body } = findArticle(doc, excluded);
-    return body;
-  }
+  if (scored.length === 0) return densestParagraphParent(doc, exclude);
   let best = scored[0] as { element: Element; score: number };
   for (const entry of scored) if (entry.score > best.score) best = entry;
   // Tighten: the deepest candidate inside `best` that still holds nearly all of its text.
@@ -87,4 +74,31 @@ export function findArticleRoot(doc: Document, options: ArticleRootOptions = {})
     }
   }
   return tight.element;
+}
+
+/**
+ * No semantic container: the element whose own paragraphs hold the most text (a paragraph
+ * credits its parent), as in Readability's first scoring pass.
+ */
+function densestParagraphParent(
+  doc: Document,
+  exclude: (element: Element) => boolean,
+): Element | null {
+  const scores = new Map<Element, number>();
+  for (const paragraph of doc.querySelectorAll('p, pre, blockquote')) {
+    const parent = paragraph.parentElement;
+    if (!parent || isExcluded(paragraph, exclude, null)) continue;
+    const length = (paragraph.textContent ?? '').replace(/\s+/g, ' ').trim().length;
+    if (length < 25) continue;
+    scores.set(parent, (scores.get(parent) ?? 0) + length);
+  }
+  let best: Element | null = null;
+  let bestScore = MIN_TEXT - 1;
+  for (const [element, score] of scores) {
+    if (score > bestScore) {
+      best = element;
+      bestScore = score;
+    }
+  }
+  return best;
 }

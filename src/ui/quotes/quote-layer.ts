@@ -27,6 +27,13 @@ export interface QuoteLayerOptions {
   panelParent: HTMLElement | ShadowRoot;
   /** Where the mark styles go: a shadow root, or the page's document (Declutter mode). */
   styleRoot?: ShadowRoot | Document;
+  /** Lets the reader fold the panel to its title (for the floating panel on a live page). */
+  collapsiblePanel?: boolean;
+  /**
+   * The article's background, when it does not follow the system theme (a live page): marks and
+   * labels then use the inks made for it. Default: follow prefers-color-scheme / data-theme.
+   */
+  theme?: 'light' | 'dark';
   /** Panel text when there are no quotes (default: none found in this article). */
   emptyMessage?: string;
   /** Called after the layer was switched on or off (by the panel or the API). */
@@ -58,6 +65,7 @@ export function mountQuoteLayer(
     quotes.length,
     (key) => api.focusSpeaker(key),
     opts.emptyMessage,
+    opts.collapsiblePanel,
   );
   panel.setVisible(false);
 
@@ -97,6 +105,7 @@ export function mountQuoteLayer(
     const label = doc.createElement('span');
     label.className = `dq-label ${entry.styleClass}`;
     label.setAttribute('data-declutter-quote-label', '');
+    if (opts.theme) label.setAttribute('data-dq-theme', opts.theme);
     label.dataset.quoteIndex = String(index);
     if (entry.key !== '' && entry.kind === 'unnamed') {
       const badge = doc.createElement('span');
@@ -123,6 +132,7 @@ export function mountQuoteLayer(
     mark.setAttribute('data-speaker', entry?.key ?? '');
     mark.setAttribute('data-quote-index', String(index));
     mark.className = `dq-mark ${entry?.styleClass ?? 'dq-unknown'}`;
+    if (opts.theme) mark.setAttribute('data-dq-theme', opts.theme);
     if (piece === 0) {
       mark.tabIndex = 0;
       mark.setAttribute('aria-describedby', `${uid}-q${index}`);

@@ -18,6 +18,7 @@ export function renderQuotePanel(
   quoteCount: number,
   onSpeaker: (key: string) => void,
   emptyMessage = 'No direct quotations were found in this article.',
+  collapsible = false,
 ): QuotePanel {
   const doc = parent.ownerDocument ?? (parent as unknown as Document);
   const uid = `dq-panel-${++panelCount}`;
@@ -32,7 +33,33 @@ export function renderQuotePanel(
   panel.setAttribute('aria-labelledby', `${uid}-title`);
   const title = el('h2', undefined, 'Who is quoted');
   title.id = `${uid}-title`;
-  panel.append(title);
+  const body = el('div', 'dq-body');
+  body.id = `${uid}-body`;
+  if (collapsible) {
+    // On a live page the panel floats over the text: let the reader fold it to its title.
+    const header = el('div', 'dq-head');
+    const fold = el('button', 'dq-fold');
+    fold.type = 'button';
+    fold.setAttribute('aria-expanded', 'true');
+    fold.setAttribute('aria-controls', body.id);
+    fold.setAttribute('aria-label', 'Collapse the list of quoted speakers');
+    fold.textContent = '–';
+    fold.addEventListener('click', () => {
+      const open = fold.getAttribute('aria-expanded') !== 'true';
+      fold.setAttribute('aria-expanded', String(open));
+      fold.setAttribute(
+        'aria-label',
+        `${open ? 'Collapse' : 'Expand'} the list of quoted speakers`,
+      );
+      fold.textContent = open ? '–' : '+';
+      body.hidden = !open;
+    });
+    header.append(title, fold);
+    panel.append(header);
+  } else {
+    panel.append(title);
+  }
+  panel.append(body);
   const live = el('div', 'dq-sr');
   live.setAttribute('role', 'status');
   live.setAttribute('aria-live', 'polite');
@@ -45,10 +72,10 @@ export function renderQuotePanel(
   const positions = new Map<string, HTMLElement>();
 
   if (quoteCount === 0) {
-    panel.append(el('p', 'dq-empty', emptyMessage));
+    body.append(el('p', 'dq-empty', emptyMessage));
   } else {
     const sources = named.length + unnamed.length;
-    panel.append(
+    body.append(
       el(
         'p',
         'dq-summary',
@@ -68,7 +95,7 @@ export function renderQuotePanel(
       part.style.width = `${(100 * n) / quoteCount}%`;
       share.append(part);
     }
-    panel.append(share);
+    body.append(share);
     const anonymous = quotesOf(unnamed);
     const anon = el('p', 'dq-anon');
     if (anonymous === 0) {
@@ -84,7 +111,7 @@ export function renderQuotePanel(
         ),
       );
     }
-    panel.append(anon);
+    body.append(anon);
 
     const group = (heading: string, list: SpeakerEntry[]) => {
       if (list.length === 0) return;
@@ -96,7 +123,7 @@ export function renderQuotePanel(
       ul.setAttribute('aria-labelledby', h3.id);
       for (const entry of list) ul.append(speakerItem(entry));
       section.append(ul);
-      panel.append(section);
+      body.append(section);
     };
 
     const speakerItem = (entry: SpeakerEntry) => {

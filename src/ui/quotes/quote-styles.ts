@@ -33,6 +33,9 @@ mark[data-declutter-quote], .dq-label, .dq-swatch { --dq-ink: var(--dq-light); }
 :host([data-theme="dark"]) mark[data-declutter-quote], :host([data-theme="dark"]) .dq-label { --dq-ink: var(--dq-dark); }
 [data-theme="light"] mark[data-declutter-quote], [data-theme="light"] .dq-label, [data-theme="light"] .dq-swatch,
 :host([data-theme="light"]) mark[data-declutter-quote], :host([data-theme="light"]) .dq-label { --dq-ink: var(--dq-light); }
+/* On a live page the article's own background decides, whatever the system theme says. */
+mark[data-declutter-quote][data-dq-theme="light"], .dq-label[data-dq-theme="light"] { --dq-ink: var(--dq-light) !important; }
+mark[data-declutter-quote][data-dq-theme="dark"], .dq-label[data-dq-theme="dark"] { --dq-ink: var(--dq-dark) !important; }
 
 mark[data-declutter-quote] {
   color: inherit !important;
@@ -87,7 +90,7 @@ mark[data-declutter-quote].dq-flash { animation: dq-flash 1.4s ease-out 1; }
   margin: 0 0.3em 0 0.1em;
   vertical-align: 0.5em;
   white-space: nowrap;
-  max-width: 22em; overflow: hidden; text-overflow: ellipsis;
+  max-width: 32em; overflow: hidden; text-overflow: ellipsis;
   user-select: none;
 }
 .dq-label.dq-unnamed { border-style: dotted; background: transparent; }
@@ -122,6 +125,14 @@ mark[data-declutter-quote].dq-flash { animation: dq-flash 1.4s ease-out 1; }
 .dq-panel[hidden] { display: none; }
 .dq-panel * { box-sizing: border-box; }
 .dq-panel h2 { font-size: 14px; font-weight: 650; margin: 0 0 2px; }
+.dq-head { display: flex; align-items: center; justify-content: space-between; gap: 8px; }
+.dq-head h2 { margin: 0; }
+.dq-body { margin-top: 2px; }
+.dq-body[hidden] { display: none; }
+.dq-fold { all: unset; cursor: pointer; width: 26px; height: 26px; border-radius: 6px; text-align: center;
+  font-size: 16px; line-height: 26px; color: var(--dq-muted); }
+.dq-fold:hover { background: var(--dq-soft); color: var(--dq-fg); }
+.dq-fold:focus-visible { outline: 2px solid var(--dq-accent); }
 .dq-summary { margin: 0 0 8px; color: var(--dq-muted); font-size: 12px; }
 .dq-share { display: flex; height: 6px; border-radius: 3px; overflow: hidden; background: var(--dq-soft); margin: 0 0 4px; }
 .dq-share span { display: block; height: 100%; }

@@ -42,6 +42,37 @@ export function createQuoteTooltip(container: HTMLElement): QuoteTooltip {
     return div;
   };
 
+  let shownFor: Element | null = null;
+  let listening = false;
+  let frame = 0;
+  const view = doc.defaultView;
+
+  const place = () => {
+    frame = 0;
+    if (!shownFor) return;
+    const rect = (shownFor.getClientRects()[0] ?? shownFor.getBoundingClientRect()) as DOMRect;
+    const width = view?.innerWidth ?? 1024;
+    const height = view?.innerHeight ?? 768;
+    const tipRect = tip.getBoundingClientRect();
+    const tipWidth = tipRect.width || 320;
+    const tipHeight = tipRect.height || 80;
+    const left = Math.max(8, Math.min(rect.left, width - tipWidth - 8));
+    const below = rect.bottom + 8;
+    const top = below + tipHeight > height ? Math.max(8, rect.top - tipHeight - 8) : below;
+    tip.style.left = `${Math.round(left)}px`;
+    tip.style.top = `${Math.round(top)}px`;
+  };
+  const onScroll = () => {
+    if (frame || !view) return;
+    frame = view.requestAnimationFrame(place);
+  };
+  const stopListening = () => {
+    if (frame && view) view.cancelAnimationFrame(frame);
+    frame = 0;
+    if (listening) doc.removeEventListener('scroll', onScroll, { capture: true });
+    listening = false;
+  };
+
   return {
     show(anchor, quote, entry) {
       tip.className = `dq-tooltip ${entry.styleClass}`;
@@ -65,25 +96,21 @@ export function createQuoteTooltip(container: HTMLElement): QuoteTooltip {
       parts.push(line('dq-t-meta', meta.join(' · ')));
       tip.replaceChildren(...parts);
       tip.hidden = false;
-
-      const view = doc.defaultView;
-      const rect = (anchor.getClientRects()[0] ?? anchor.getBoundingClientRect()) as DOMRect;
-      const width = view?.innerWidth ?? 1024;
-      const height = view?.innerHeight ?? 768;
-      const tipRect = tip.getBoundingClientRect();
-      const left = Math.max(8, Math.min(rect.left, width - (tipRect.width || 320) - 8));
-      const below = rect.bottom + 8;
-      const top =
-        below + (tipRect.height || 80) > height
-          ? Math.max(8, rect.top - (tipRect.height || 80) - 8)
-          : below;
-      tip.style.left = `${Math.round(left)}px`;
-      tip.style.top = `${Math.round(top)}px`;
+      shownFor = anchor;
+      place();
+      if (!listening) {
+        // Stepping scrolls smoothly after focusing: follow the quote instead of staying behind.
+        doc.addEventListener('scroll', onScroll, { capture: true, passive: true });
+        listening = true;
+      }
     },
     hide() {
       tip.hidden = true;
+      shownFor = null;
+      stopListening();
     },
     destroy() {
+      stopListening();
       tip.remove();
       host?.remove();
     },

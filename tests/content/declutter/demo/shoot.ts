@@ -1,0 +1,162 @@
+// Looks at Declutter mode in real headless Chromium: builds the demo bundle with Vite, injects it
+// into a fixture page, enables Declutter + quotes and writes screenshots to out/declutter-demo/.
+// Also measures one observer batch for a late 20 000-element thread in the browser.
+//
+//   npx tsx tests/content/declutter/demo/shoot.ts [page.html]
+import { existsSync, mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Page } from 'playwright-core';
+import { build } from 'vite';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const repo = resolve(here, '../../../..');
+const outDir = resolve(repo, 'out/declutter-demo');
+const page =
+  process.argv.slice(2).find((a) => a.endsWith('.html')) ??
+  resolve(repo, 'tests/fixtures/pages/seed-southfront/source.html');
+const CHROMIUM = '/usr/bin/chromium';
+/** tsx compiles the evaluate() callbacks with esbuild's keepNames, which calls a `__name` helper. */
+const KEEP_NAMES_SHIM = 'window.__name = (fn) => fn;';
+
+async function bundle(): Promise<string> {
+  await build({
+    configFile: false,
+    logLevel: 'warn',
+    root: repo,
+    define: { __BROWSER__: JSON.stringify('chrome') },
+    build: {
+      outDir,
+      emptyOutDir: false,
+      minify: false,
+      lib: {
+        entry: resolve(here, 'entry.ts'),
+        name: 'DeclutterDemo',
+        formats: ['iife'],
+        fileName: () => 'demo.js',
+      },
+    },
+  });
+  return resolve(outDir, 'demo.js');
+}
+
+async function open(browserPage: Page, script: string, dark: boolean) {
+  await browserPage.emulateMedia({ colorScheme: dark ? 'dark' : 'light' });
+  await browserPage.goto(`file://${page}`, { waitUntil: 'domcontentloaded' });
+  await browserPage.addScriptTag({ path: script });
+  return browserPage.evaluate(() => {
+    const api = (window as unknown as { DeclutterDemo: typeof import('./entry') }).DeclutterDemo;
+    const declutter = api.createPageDeclutter(document, {
+      kinds: ['comments', 'donation', 'newsletter', 'social'],
+    });
+    const items = declutter.enable();
+    let quotes: ReturnType<typeof api.mountPageQuotes> | null = null;
+    const toolbar = api.mountDeclutterToolbar(document, declutter, {
+      onQuotes: () => {
+        if (!quotes) quotes = api.mountPageQuotes(document, { declutter });
+        else quotes.setEnabled(!quotes.isEnabled());
+        toolbar.setQuotesActive(quotes.isEnabled());
+      },
+    });
+    Object.assign(window, { __demo: { declutter, toolbar } });
+    return items.map(
+      (i) =>
+        `${i.finding.kind} ${i.finding.rule} <${i.element.tagName.toLowerCase()}${i.element.id ? '#' + i.element.id : ''}>`,
+    );
+  });
+}
+
+async function main() {
+  if (!existsSync(CHROMIUM)) {
+    console.log(`skipped: ${CHROMIUM} not found`);
+    return;
+  }
+  mkdirSync(outDir, { recursive: true });
+  const script = await bundle();
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--headless'],
+  });
+  try {
+    for (const dark of [false, true]) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      await context.addInitScript(KEEP_NAMES_SHIM);
+      const p = await context.newPage();
+      p.on('pageerror', (error) => console.log('page error:', error.message));
+      const items = await open(p, script, dark);
+      const suffix = dark ? '-dark' : '';
+      if (!dark) console.log('hidden:', items);
+      await p.screenshot({ path: `${outDir}/01-declutter${suffix}.png` });
+      // Chips where blocks were hidden.
+      const chipY = await p.evaluate(() => {
+        const chips = [...document.querySelectorAll('[data-declutter-root="chip"]')];
+        return chips.map((c) => c.getBoundingClientRect().top + window.scrollY);
+      });
+      if (chipY.length > 1) {
+        await p.evaluate((y) => window.scrollTo(0, y - 300), chipY[chipY.length - 1]!);
+        await p.screenshot({ path: `${outDir}/02-chip-end${suffix}.png` });
+      }
+      // Quotes on.
+      await p.evaluate(() => window.scrollTo(0, 0));
+      const toolbar = p.locator('[data-declutter-root="toolbar"]');
+      await toolbar.locator('button', { hasText: 'Quotes' }).click();
+      const firstMark = p.locator('mark[data-declutter-quote]').first();
+      if ((await firstMark.count()) > 0) {
+        await firstMark.scrollIntoViewIfNeeded();
+        await p.evaluate(() => window.scrollBy(0, -200));
+        await p.screenshot({ path: `${outDir}/03-quotes${suffix}.png` });
+        await firstMark.hover();
+        await p.waitForTimeout(150);
+        await p.screenshot({ path: `${outDir}/04-tooltip${suffix}.png` });
+        const speaker = p.locator('[data-declutter-root="quotes-panel"] button.dq-speaker').nth(1);
+        await speaker.click();
+        await p.waitForTimeout(700);
+        await p.screenshot({ path: `${outDir}/05-step${suffix}.png` });
+      } else {
+        console.log('no quote marks on the page');
+      }
+      // The hidden list.
+      await toolbar.locator('button', { hasText: 'Show list' }).click();
+      await p.waitForTimeout(100);
+      await p.screenshot({ path: `${outDir}/06-list${suffix}.png` });
+      await context.close();
+    }
+
+    // Observer batch cost in the browser: a late 20 000-element thread.
+    const context = await browser.newContext();
+    await context.addInitScript(KEEP_NAMES_SHIM);
+    const p = await context.newPage();
+    await p.goto(`file://${page}`, { waitUntil: 'domcontentloaded' });
+    await p.addScriptTag({ path: script });
+    const figures = await p.evaluate(async () => {
+      const api = (window as unknown as { DeclutterDemo: typeof import('./entry') }).DeclutterDemo;
+      const results: {
+        ms: number;
+        addedNodes: number;
+        roots: number;
+        findings: number;
+        newItems: number;
+      }[] = [];
+      const declutter = api.createPageDeclutter(document, {
+        kinds: ['comments', 'donation'],
+        onBatch: (b) => results.push(b),
+      });
+      declutter.enable();
+      const { root, elements } = api.buildLateThread(document, 20_000);
+      const children = [...root.children];
+      root.replaceChildren();
+      (document.querySelector('article') ?? document.body).after(root);
+      for (const child of children) root.append(child);
+      await new Promise((r) => setTimeout(r, 1500));
+      const hidden = root.getAttribute('data-declutter-hidden');
+      declutter.destroy();
+      return { elements, results, hidden };
+    });
+    console.log('chromium observer batch:', JSON.stringify(figures));
+    await context.close();
+  } finally {
+    await browser.close();
+  }
+}
+
+await main();
