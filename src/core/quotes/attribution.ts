@@ -92,7 +92,9 @@ export function isSpeakerHead(t: Token): boolean {
   const lw = t.lower.replace(/['’]s$/, '');
   if (SUBJECT_PRONOUNS.has(lw)) return lw !== 'it' && lw !== 'that';
   if (SOURCE_NOUNS.has(lw) || SPEAKING_NOUNS.has(lw)) return true;
-  return /(er|or|ist|ian|eer|ee|man|woman|men|women)s?$/.test(lw) && lw.length > 4;
+  // Agent nouns: plural -ers/-ors (singular -er is too often an adjective: "former", "somber").
+  if (/(er|or)$/.test(lw)) return lw.length >= 7;
+  return /(ers|ors|ists?|ians?|eers?|man|woman|men|women)$/.test(lw) && lw.length > 4;
 }
 
 function plausible(tokens: readonly Token[], np: Range | null): boolean {
@@ -136,6 +138,7 @@ function npBackward(tokens: readonly Token[], end: number, floor: number): Range
       break;
     }
     if (lw === 'and' || lw === '&') {
+      if (from === end) break; // "… denounced the plan and said": a second verb, not a subject
       const left = tokens[j - 1];
       const right = tokens[j + 1];
       if (!isWord(left) || !right || isNameWord(left) !== isNameWord(right)) break;

@@ -68,13 +68,15 @@ export const SPEECH_VERBS: Set<string> = new Set(
     .filter((w) => !w.includes(' ')),
 );
 
-/** Forms that are reporting verbs only in some uses; they need a quote right next to them. */
-export const WEAK_SPEECH_VERBS = words(`read reads reading call calls calling called describe
-describes described describing label labels labeled labelled question questions questioned offer
-offers offered figure figures figured guess guessed continue continues continued begin began begins
-post posts posted charge charges charged order ordered answer answered text texted fire
-fired point pointed relate related reason reasoned reflect reflected thank thanked cite cited quote
-quoted mention mentioned counter countered`);
+/** Lemmas that are reporting verbs only in some uses; their forms need a quote right next to them. */
+const WEAK_LEMMAS = `read call describe label question offer figure guess continue begin post charge
+order answer text fire point relate reason reflect thank cite quote mention counter comment promise
+pledge demand praise blast slam tout accuse criticize criticise condemn dismiss challenge hail
+applaud mock reveal propose recommend predict estimate`;
+
+export const WEAK_SPEECH_VERBS: Set<string> = new Set(
+  WEAK_LEMMAS.trim().split(/\s+/).flatMap(inflect),
+);
 
 export const SUBJECT_PRONOUNS = words('he she they i we you it who');
 export const OBJECT_PRONOUNS = words('him her them me us');
