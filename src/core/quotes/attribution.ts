@@ -449,13 +449,18 @@ export function attributeInSentence(tokens: readonly Token[], q: number): Attrib
   // Before the quote: the nearest cue in the sentence (`X said, “`, `X said that … “`, `X: “`).
   const prev = tokens[q - 1];
   if (prev?.text === ':' && q - 1 > from) {
-    const v = q - 2;
-    const len = cueLength(tokens, v, false);
-    let sub = len
-      ? subjectOfCue(tokens, v, len, from, q - 1, (tokens[v] as Token).lower)
-      : colonSpeaker(tokens, q - 1, from);
-    if (sub === SHARED_SUBJECT) sub = clauseSubject(tokens, from, v);
-    if (sub) return { ...sub, cue: len ? (tokens[v] as Token).text : ':', how: 'colon' };
+    // "X said:", "She says to Nevadans:", "He continued with an appeal to voters:": the nearest
+    // cue of the clause before the colon, else a bare name ("Sen. Warren: “…”").
+    for (let v = q - 2; v >= from; v--) {
+      const len = cueLength(tokens, v, false);
+      if (!len) continue;
+      let sub = subjectOfCue(tokens, v, len, from, q - 1, (tokens[v] as Token).lower);
+      if (sub === SHARED_SUBJECT) sub = clauseSubject(tokens, from, v);
+      if (sub) return { ...sub, cue: (tokens[v] as Token).text, how: 'colon' };
+      break;
+    }
+    const sub = colonSpeaker(tokens, q - 1, from);
+    if (sub) return { ...sub, cue: ':', how: 'colon' };
   }
   for (let k = q - 1; k >= from; k--) {
     const t = tokens[k] as Token;
