@@ -140,10 +140,7 @@ export function defineBrowserSuite(kind: BrowserKind, extra?: (ctx: SuiteContext
       // Trusted typing into the page's own search field and comment box.
       await focusAndType(page(), '#header-search-field', 'taliban kabul');
       await focusAndType(page(), '#wc-textarea-0_0', 'A draft comment, half written.');
-      const state = await page().evaluate(() => {
-        window.scrollTo(0, 1500);
-        return { scrollY: Math.round(window.scrollY) };
-      }, undefined);
+      const state = { scrollY: await scrollAndSettle(page(), 1500) };
       expect(state.scrollY, 'the seed page is long enough to scroll').toBeGreaterThan(1000);
       const before = await page().evaluate(pageSnapshot, undefined);
 
@@ -181,8 +178,8 @@ export function defineBrowserSuite(kind: BrowserKind, extra?: (ctx: SuiteContext
         (document.querySelector('#urgent') as HTMLInputElement).checked = true;
         (document.querySelector('#updates') as HTMLInputElement).checked = false;
         (document.querySelector('#landmark') as HTMLInputElement).focus();
-        window.scrollTo(0, 900);
       }, undefined);
+      await scrollAndSettle(page(), 900);
       const readForm = () => ({
         street: (document.querySelector('#street') as HTMLInputElement).value,
         landmark: (document.querySelector('#landmark') as HTMLInputElement).value,
@@ -215,7 +212,7 @@ export function defineBrowserSuite(kind: BrowserKind, extra?: (ctx: SuiteContext
 
     it('closes on a second click and leaves the page as it was', async () => {
       await ctx.visit(SEED_PATH, 'second-click');
-      await page().evaluate(() => window.scrollTo(0, 700), undefined);
+      await scrollAndSettle(page(), 700);
       const before = await page().evaluate(
         () => ({ scrollY: Math.round(window.scrollY) }),
         undefined,
@@ -391,6 +388,26 @@ export function expectSamePage(before: string, after: string, what = 'page marku
   throw new Error(
     `${what} changed (first difference at line ${at + 1}):\n  before: ${excerpt(a)}\n  after:  ${excerpt(b)}`,
   );
+}
+
+/**
+ * Scrolls the page to `y` and waits until the position holds for two frames. Browsers scroll a
+ * field that was just typed into (or focused) into view asynchronously — Firefox does it a frame
+ * later — which would otherwise move the page after the test has noted where it was.
+ */
+export async function scrollAndSettle(page: E2EPage, y: number): Promise<number> {
+  return page.evaluate(async (target: number) => {
+    const frames = () =>
+      new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done())));
+    for (let attempt = 0; attempt < 10; attempt++) {
+      window.scrollTo(0, target);
+      await frames();
+      const at = window.scrollY;
+      await frames();
+      if (window.scrollY === at && Math.abs(at - target) < 2) return Math.round(at);
+    }
+    return Math.round(window.scrollY);
+  }, y);
 }
 
 /** Focuses a page field by a trusted click-free route (focus()) and types into it for real. */
