@@ -48,6 +48,9 @@ function start(): Installed {
     declutter,
   });
 
+  // Start reading settings now, while the background's toggle message is still on its way.
+  void currentSettings();
+
   onSettingsChanged((next) => {
     settings = next;
     loaded = Promise.resolve(next);

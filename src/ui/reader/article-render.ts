@@ -21,12 +21,21 @@ function sameDocument(href: string, pageUrl: string): boolean {
   }
 }
 
+function fragmentId(href: string): string {
+  const raw = href.slice(href.indexOf('#') + 1);
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw; // a malformed %-escape: use the id as written
+  }
+}
+
 /** Links open in a new tab; links to a spot in this article (footnotes) scroll the view there. */
 function prepareLinks(body: HTMLElement, pageUrl: string): void {
   for (const link of Array.from(body.querySelectorAll<HTMLAnchorElement>('a[href]'))) {
     const href = link.getAttribute('href') ?? '';
     if (sameDocument(href, pageUrl) || href.startsWith('#')) {
-      link.dataset.inPage = decodeURIComponent(new URL(href, pageUrl).hash.slice(1));
+      link.dataset.inPage = fragmentId(href);
       continue;
     }
     link.target = '_blank';
