@@ -157,8 +157,14 @@ function carryOver(found: Found[], intros: (Attr | null)[], text: string): void 
     // The next quote right after this one carries the cue: “A.” “B,” he said.
     if (next && next.span.paragraph === p && next.q === f.q + 1 && next.attr?.how === 'after')
       if (take(f, next.attr)) continue;
-    // Another quote earlier in the same paragraph.
-    if (prev && prev.span.paragraph === p && take(f, prev.attr)) continue;
+    // Another quote earlier in the same paragraph (a fragment in a sentence of its own with its
+    // own subject is left to that subject below).
+    const sameSentence =
+      prev !== undefined &&
+      prev.tokens === f.tokens &&
+      prev.tokens[prev.q]?.sentence === f.tokens[f.q]?.sentence;
+    if (prev && prev.span.paragraph === p && (!f.partial || sameSentence) && take(f, prev.attr))
+      continue;
     // “Clinton touted her record. “We need …”: the previous sentence's speaker.
     const before = previousSentenceSpeaker(f.tokens, f.q);
     if (before && take(f, concrete(before, f.tokens, text))) continue;
