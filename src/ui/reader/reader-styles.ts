@@ -141,10 +141,10 @@ button[aria-expanded="true"] { background: var(--surface); border-color: var(--r
 }
 .content pre code { background: none; padding: 0; font-size: 1em; }
 .content .table-scroll { overflow-x: auto; max-width: 100%; }
-.content table { border-collapse: collapse; font-size: 0.85em; line-height: 1.4; min-width: 50%; }
+.content table { border-collapse: collapse; font-size: 0.85em; line-height: 1.4; min-width: 50%; font-variant-numeric: tabular-nums; }
 .content th, .content td { border: 1px solid var(--rule); padding: 0.4em 0.6em; text-align: left; vertical-align: top; }
 .content th { background: var(--surface); }
-.content caption { font-size: 0.9em; color: var(--muted); margin-bottom: 0.4em; }
+.content caption { font-size: 0.9em; color: var(--muted); margin-bottom: 0.4em; text-align: left; }
 .content sup, .content sub { line-height: 0; }
 .content mark { background: var(--mark); color: inherit; }
 .content [data-declutter-embed], .content .declutter-embed {
