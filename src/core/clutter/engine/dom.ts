@@ -1,0 +1,133 @@
+// Small DOM helpers shared by the engine and the rules. Everything here only reads the document.
+import { closestMatch } from './matcher';
+
+/** Node type numbers (the Node global is off limits in core). */
+export const ELEMENT_NODE = 1;
+export const TEXT_NODE = 3;
+
+/** Elements whose content is never visible text. */
+const NON_TEXT = new Set(['script', 'style', 'noscript', 'template', 'head', 'svg']);
+
+/** Inline elements (by localName): text inside them belongs to the nearest non-inline ancestor. */
+export const INLINE = new Set([
+  'a',
+  'abbr',
+  'b',
+  'bdi',
+  'bdo',
+  'big',
+  'br',
+  'cite',
+  'code',
+  'data',
+  'dfn',
+  'em',
+  'font',
+  'i',
+  'kbd',
+  'label',
+  'mark',
+  'q',
+  's',
+  'samp',
+  'small',
+  'span',
+  'strike',
+  'strong',
+  'sub',
+  'sup',
+  'time',
+  'tt',
+  'u',
+  'var',
+  'wbr',
+]);
+
+/** Visible text of an element, whitespace collapsed (scripts, styles and templates skipped). */
+export function visibleText(el: Element): string {
+  const parts: string[] = [];
+  collectText(el, parts);
+  return parts.join('').replace(/\s+/g, ' ').trim();
+}
+
+function collectText(node: Node, out: string[]): void {
+  for (let child = node.firstChild; child; child = child.nextSibling) {
+    if (child.nodeType === TEXT_NODE) {
+      out.push(child.nodeValue ?? '');
+    } else if (child.nodeType === ELEMENT_NODE) {
+      const name = (child as Element).localName;
+      if (NON_TEXT.has(name)) continue;
+      if (name === 'br') out.push(' ');
+      else collectText(child, out);
+      if (!INLINE.has(name)) out.push(' ');
+    }
+  }
+}
+
+/** True when `el` is `ancestor` or inside it. */
+export function within(el: Element, ancestor: Element): boolean {
+  return el === ancestor || ancestor.contains(el);
+}
+
+/** The lowercased host of a URL-ish attribute value, or null for relative/invalid ones. */
+export function hostOf(url: string | null): string | null {
+  if (!url) return null;
+  const m = /^(?:[a-z][a-z0-9+.-]*:)?\/\/([^/?#:@]+(?:@[^/?#:]+)?)/i.exec(url.trim());
+  if (!m || !m[1]) return null;
+  const host = m[1].includes('@') ? m[1].slice(m[1].indexOf('@') + 1) : m[1];
+  return host.toLowerCase().replace(/\.$/, '');
+}
+
+/** True when `host` is `domain` or a subdomain of it. */
+export function hostIs(host: string | null, domain: string): boolean {
+  return host != null && (host === domain || host.endsWith('.' + domain));
+}
+
+/** The path part of a URL-ish attribute value (relative or absolute), lowercased. */
+export function pathOf(url: string | null): string {
+  if (!url) return '';
+  const trimmed = url.trim();
+  const noScheme = trimmed.replace(/^(?:[a-z][a-z0-9+.-]*:)?\/\/[^/?#]*/i, '');
+  const end = noScheme.search(/[?#]/);
+  return (end < 0 ? noScheme : noScheme.slice(0, end)).toLowerCase();
+}
+
+/** The id and class attribute, lowercased and joined, for cheap name tests. */
+export function names(el: Element): string {
+  return ((el.getAttribute('id') ?? '') + ' ' + (el.getAttribute('class') ?? '')).toLowerCase();
+}
+
+/** Tags that never count as a block to hide. */
+const NEVER_BLOCK = new Set(['HTML', 'BODY', 'HEAD', 'MAIN']);
+
+export function isPageRoot(el: Element): boolean {
+  return NEVER_BLOCK.has(el.tagName);
+}
+
+/** Inside code, preformatted or syntax-highlighted text (where `.comment` means a code comment). */
+export function inCode(el: Element): boolean {
+  return closestMatch(el, CODE) != null;
+}
+
+/** Navigation chrome: menus, site header/footer link lists. */
+export function inNavigation(el: Element): boolean {
+  return closestMatch(el, NAVIGATION) != null;
+}
+
+/** An iframe's block is the iframe or the wrapper that holds nothing else. */
+export function frameBlock(el: Element): Element {
+  let block = el;
+  while (
+    block.parentElement &&
+    !isPageRoot(block.parentElement) &&
+    block.parentElement.childElementCount === 1
+  ) {
+    block = block.parentElement;
+  }
+  return block;
+}
+
+const CODE =
+  'pre, code, kbd, samp, .highlight, .syntaxhighlighter, .hljs, .prism, .codehilite, .sourceCode, .CodeMirror, .cm-editor, .monaco-editor, [class*="language-"]';
+const NAVIGATION =
+  'nav, [role="navigation"], [role="menubar"], [role="menu"], header, .menu, .nav, .navbar, .navigation, #menu, #nav, #navigation';

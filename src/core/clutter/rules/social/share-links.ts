@@ -1,0 +1,71 @@
+// Share bars on any site: a small group of links to the networks' share endpoints (Facebook
+// sharer, X/Twitter intent, LinkedIn shareArticle, WhatsApp send, Reddit submit, mailto with a
+// subject…). Two or more different networks in one small box make a share bar.
+import { HEURISTIC, type ClutterRule } from '../../rule';
+import type { PageContext } from '../../engine/context';
+import { isPageRoot } from '../../engine/dom';
+
+const SHARE_LINKS = [
+  'a[href*="facebook.com/sharer"]',
+  'a[href*="facebook.com/share"]',
+  'a[href*="twitter.com/share"]',
+  'a[href*="twitter.com/intent/tweet"]',
+  'a[href*="x.com/intent/"]',
+  'a[href*="x.com/share"]',
+  'a[href*="linkedin.com/shareArticle"]',
+  'a[href*="linkedin.com/sharing"]',
+  'a[href*="api.whatsapp.com/send"]',
+  'a[href*="wa.me/?text"]',
+  'a[href^="whatsapp://send"]',
+  'a[href*="reddit.com/submit"]',
+  'a[href*="pinterest.com/pin/create"]',
+  'a[href*="t.me/share"]',
+  'a[href*="telegram.me/share"]',
+  'a[href*="tumblr.com/share"]',
+  'a[href*="tumblr.com/widgets/share"]',
+  'a[href*="plus.google.com/share"]',
+  'a[href*="digg.com/submit"]',
+  'a[href*="stumbleupon.com/submit"]',
+  'a[href*="bsky.app/intent"]',
+  'a[href*="news.ycombinator.com/submitlink"]',
+  'a[href^="mailto:?"]',
+].join(', ');
+
+function network(href: string): string {
+  const m =
+    /(facebook|twitter|x\.com|linkedin|whatsapp|wa\.me|reddit|pinterest|t\.me|telegram|tumblr|google|digg|stumbleupon|bsky|ycombinator|mailto)/i.exec(
+      href,
+    );
+  const n = (m?.[1] ?? href).toLowerCase();
+  return n === 'x.com' ? 'twitter' : n === 'wa.me' ? 'whatsapp' : n === 't.me' ? 'telegram' : n;
+}
+
+function shareBar(link: Element, page: PageContext): Element | null {
+  let best: Element | null = null;
+  let node = link.parentElement;
+  for (let up = 0; node && up < 5 && !isPageRoot(node); up++, node = node.parentElement) {
+    if (page.textLength(node) > 300) break;
+    const nets = new Set<string>();
+    for (const a of node.querySelectorAll(SHARE_LINKS))
+      nets.add(network(a.getAttribute('href') ?? ''));
+    if (nets.size >= 2) best = node;
+  }
+  return best;
+}
+
+export const shareLinks: ClutterRule = {
+  id: 'social/share-links',
+  kind: 'social',
+  why: "Links to two or more networks' share endpoints grouped in a small box are a share bar.",
+  confidence: 0.85,
+  specificity: HEURISTIC,
+  detect(page) {
+    const out: Element[] = [];
+    for (const link of page.queryAll(SHARE_LINKS)) {
+      if (out.some((o) => o.contains(link))) continue;
+      const bar = shareBar(link, page);
+      if (bar && !out.includes(bar)) out.push(bar);
+    }
+    return out;
+  },
+};
