@@ -199,6 +199,9 @@ function npForward(tokens: readonly Token[], start: number, ceil: number): Range
   return to > start ? { from: start, to } : null;
 }
 
+const NUMBER_WORDS =
+  /^(\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozens?|several|few|many)$/;
+
 const COMMON_VERBS = new Set(
   `is was are were has had have will would can could did does do made took gave got went came met
 sent sought seemed appeared tried wanted began kept left put ran saw set led won lost held
@@ -216,6 +219,7 @@ function looksLikeVerb(tokens: readonly Token[], j: number): boolean {
   // "Sanders supporters" is a noun phrase; "Clinton wants" is a verb: -s after a name.
   const prev = tokens[j - 1] as Token;
   if (DETERMINERS.has(prev.lower)) return false; // "a retired official": an adjective
+  if (NUMBER_WORDS.test(prev.lower)) return false; // "Fifteen minutes", "two weeks"
   return (
     !/s$/.test(prev.lower) && /[^su]s$/.test(lw) && !SOURCE_NOUNS.has(lw) && !SPEAKING_NOUNS.has(lw)
   );
@@ -377,8 +381,18 @@ function subjectOfCue(
     if (!onlyPunct && (participle || addressee)) return SHARED_SUBJECT;
     if (!onlyPunct) {
       // "… for Clinton, said Kunin": inverted subject after the verb, else the clause's subject.
+      // Only when nothing verb-like follows the name: "said Clinton was …" is reported speech.
       const inv = npForward(tokens, v + len, ceil);
-      if (inv && plausible(tokens, inv) && (tokens[inv.from] as Token).cap)
+      const follow = inv ? tokens[inv.to] : undefined;
+      const inverted =
+        follow === undefined ||
+        follow.kind !== 'word' ||
+        (STOP_WORDS.has(follow.lower) &&
+          !VERB_PREFIXES.has(follow.lower) &&
+          !/^(is|are|was|were|will|would|could|should|can|may|might|must|has|had|have|did|does|do|not)$/.test(
+            follow.lower,
+          ));
+      if (inv && inverted && plausible(tokens, inv) && (tokens[inv.from] as Token).cap)
         return build(tokens, inv, appositiveForward(tokens, inv.to, ceil));
       return SHARED_SUBJECT;
     }
@@ -525,6 +539,7 @@ function subjectAt(tokens: readonly Token[], from: number, limit: number): Range
     const app = appositiveForwardSubject(tokens, k, limit);
     if (app) return app;
     if (/ly$/.test(t.lower) && tokens[k + 1]?.text === ',') continue; // "Typically, …"
+    if (/^(who|which|whom|whose|that|where|when)$/.test(t.lower)) continue; // a relative clause
     const np = npForward(tokens, k, limit);
     if (np && np.to - np.from === 1 && /^(he|she|they|we|i)$/.test(t.lower)) return np;
     if (!np || !loosePlausible(tokens, np)) continue;

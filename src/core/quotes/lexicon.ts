@@ -92,7 +92,7 @@ further ago today yesterday tomorrow tonight this week month year monday tuesday
 thursday friday saturday sunday morning afternoon evening night
 will would could should may might must can shall 's ’s upon via among between against toward
 towards across through without within like unlike what how why per de however meanwhile
-moreover instead indeed therefore thus`);
+moreover instead indeed therefore thus that's it's there's here's what's who's`);
 
 /** Adverbs and auxiliaries allowed between a subject and its reporting verb ("he also said"). */
 export const VERB_PREFIXES = words(`also later then again once recently previously earlier
