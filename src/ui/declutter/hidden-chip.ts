@@ -19,7 +19,7 @@ export const HIDDEN_CHIP_CSS = `
 .sep { opacity: 0.6; }
 button {
   font: inherit; color: #3d2a91; background: none; border: 0; border-radius: 999px;
-  padding: 1px 8px; cursor: pointer; text-decoration: underline; text-underline-offset: 2px;
+  padding: 1px 7px 1px 5px; cursor: pointer; text-decoration: underline; text-underline-offset: 2px;
 }
 button:hover { background: #e6e1f7; }
 button:focus-visible { outline: 2px solid #5b3fd1; outline-offset: 1px; }

@@ -43,6 +43,23 @@ export interface QuoteLayerOptions {
 /** Normalised for comparison: the analysis may collapse white space differently. */
 const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
 
+/**
+ * Where the quote is in `text`: at its offsets when the words there are the quote's, otherwise
+ * at the first exact occurrence after `from` (the host rendered something before the article,
+ * such as a title, shifting every offset). Null when the words are not there at all: better no
+ * mark than a mark on the wrong words.
+ */
+export function locateQuote(text: string, quote: Quote, from: number): [number, number] | null {
+  const { start, end } = quote;
+  if (start >= 0 && end <= text.length && start < end) {
+    if (squash(text.slice(start, end)) === squash(quote.text)) return [start, end];
+  }
+  if (!quote.text) return null;
+  let at = text.indexOf(quote.text, from);
+  if (at < 0) at = text.indexOf(quote.text);
+  return at < 0 ? null : [at, at + quote.text.length];
+}
+
 const QUOTE_STYLE_ATTRIBUTE = 'data-declutter-quote-style';
 let layerCount = 0;
 
@@ -182,13 +199,12 @@ export function mountQuoteLayer(
 
   const enable = () => {
     const map = buildTextMap(container);
+    let cursor = 0;
     const requests = quotes.map((quote, group) => {
-      const inRange = quote.start >= 0 && quote.end <= map.text.length && quote.start < quote.end;
-      // A quote whose text is not where its offsets say belongs to another text: skip it
-      // rather than marking the wrong words.
-      const matches =
-        inRange && squash(map.text.slice(quote.start, quote.end)) === squash(quote.text);
-      return { group, pieces: matches ? textPieces(map, quote.start, quote.end) : [] };
+      const span = locateQuote(map.text, quote, cursor);
+      if (!span) return { group, pieces: [] };
+      cursor = span[1];
+      return { group, pieces: textPieces(map, span[0], span[1]) };
     });
     injectStyles();
     wrapped = wrapPieces(requests, { wrapper: makeMark, label: makeLabel });

@@ -14,13 +14,15 @@ import { buildLateThread } from './late-thread';
 const args = process.argv.slice(2);
 const nodesArg = args.indexOf('--nodes');
 const target = nodesArg >= 0 ? Number(args[nodesArg + 1]) : 20_000;
+const runsArg = args.indexOf('--runs');
+const repetitions = runsArg >= 0 ? Number(args[runsArg + 1]) : 3;
 const page =
   args.find((a) => a.endsWith('.html')) ??
   fileURLToPath(new URL('../../fixtures/pages/seed-southfront/source.html', import.meta.url));
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
-async function run(chunks: number) {
+async function run(chunks: number, realDetector: boolean) {
   const dom = new JSDOM(readFileSync(page, 'utf8'), { url: 'https://example.org/article/' });
   const doc = dom.window.document;
   const batches: {
@@ -32,6 +34,8 @@ async function run(chunks: number) {
   }[] = [];
   const declutter = createPageDeclutter(doc, {
     kinds: ['comments', 'donation'],
+    // The stub isolates our own share: observer callbacks, reduction to roots, bookkeeping.
+    ...(realDetector ? {} : { detect: () => [] }),
     onBatch: (batch) => batches.push(batch),
   });
   const t0 = performance.now();
@@ -40,16 +44,20 @@ async function run(chunks: number) {
 
   const { root, elements } = buildLateThread(doc, target);
   const anchor = doc.querySelector('article') ?? doc.body;
-  // The platform first inserts its container, then fills it in `chunks` steps.
-  const items = [...root.children];
-  root.replaceChildren();
+  // The platform first inserts its (empty) thread, then fills it in `chunks` steps
+  // (0: one comment at a time).
+  const list = root.firstElementChild as Element;
+  const items = [...list.children];
+  list.replaceChildren();
   anchor.after(root);
-  const per = Math.ceil(items.length / chunks);
-  for (let i = 0; i < items.length; i += per) root.append(...items.slice(i, i + per));
-  await new Promise((resolve) => setTimeout(resolve, 800));
+  const per = chunks === 0 ? 1 : Math.ceil(items.length / chunks);
+  for (let i = 0; i < items.length; i += per) list.append(...items.slice(i, i + per));
+  for (let waited = 0; waited < 120_000 && batches.length === 0; waited += 100) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 
   const t1 = performance.now();
-  detectClutter(doc);
+  if (realDetector) detectClutter(doc);
   const wholeDocMs = performance.now() - t1;
   const late = declutter.items().find((item) => item.element === root);
   declutter.destroy();
@@ -58,20 +66,22 @@ async function run(chunks: number) {
 }
 
 const runs = [];
-for (const chunks of [1, 20]) {
-  const samples = [];
-  for (let i = 0; i < 5; i++) samples.push(await run(chunks));
-  runs.push({ chunks, samples });
+for (const realDetector of [false, true]) {
+  for (const chunks of [1, 20, 0]) {
+    const samples = [];
+    for (let i = 0; i < repetitions; i++) samples.push(await run(chunks, realDetector));
+    runs.push({ chunks, realDetector, samples });
+  }
 }
 console.log(`page: ${page}`);
 console.log(`late thread: ${runs[0]!.samples[0]!.elements} elements added after enable()`);
-for (const { chunks, samples } of runs) {
+for (const { chunks, realDetector, samples } of runs) {
   const batchMs = samples.map((s) => s.batches.reduce((sum, b) => sum + b.ms, 0));
   const b = samples[0]!.batches;
   console.log(
-    `inserted in ${chunks} step(s): ${b.length} batch(es), ${b.map((x) => `${x.addedNodes} added → ${x.roots} root(s), ${x.findings} finding(s), ${x.newItems} new item(s)`).join('; ')}`,
+    `[${realDetector ? 'detectClutter' : 'stub detector'}] inserted ${chunks === 0 ? 'one comment at a time' : `in ${chunks} step(s)`}: ${b.length} batch(es), ${b.map((x) => `${x.addedNodes} added → ${x.roots} root(s), ${x.findings} finding(s), ${x.newItems} new item(s)`).join('; ')}`,
   );
   console.log(
-    `  batch cost (jsdom, median of ${samples.length}): ${median(batchMs).toFixed(1)} ms; whole-document detectClutter on the same page: ${median(samples.map((s) => s.wholeDocMs)).toFixed(1)} ms; enable(): ${median(samples.map((s) => s.enableMs)).toFixed(1)} ms (${samples[0]!.initial} items); late thread hidden: ${samples.every((s) => s.caught)}`,
+    `  batch cost (jsdom, median of ${samples.length}): ${median(batchMs).toFixed(1)} ms; ${realDetector ? `whole-document detectClutter on the same page: ${median(samples.map((s) => s.wholeDocMs)).toFixed(1)} ms; ` : ''}enable(): ${median(samples.map((s) => s.enableMs)).toFixed(1)} ms (${samples[0]!.initial} items); late thread hidden: ${samples.every((s) => s.caught)}`,
   );
 }

@@ -111,9 +111,35 @@ describe('mountQuoteLayer', () => {
     expect(container.innerHTML).toBe(before);
   });
 
-  it('skips a quote whose offsets do not point at its text', () => {
+  it('finds quotes again when the host rendered something before the article', () => {
     const analysis = articleQuotes(container);
-    analysis.quotes[0] = { ...analysis.quotes[0]!, start: 3, end: 20 };
+    const before = container.innerHTML;
+    const header = document.createElement('header');
+    header.textContent = 'Reading view title';
+    container.prepend(header);
+    layer = mountQuoteLayer(container, analysis, { panelParent });
+    layer.setEnabled(true);
+    analysis.quotes.forEach((quote, index) => {
+      const marked = marksOf(index)
+        .map((m) => m.textContent)
+        .join('');
+      expect(marked.replace(/\s+/g, ' ')).toBe(
+        quote.text.replace(/\n\n/g, '').replace(/\s+/g, ' '),
+      );
+    });
+    layer.setEnabled(false);
+    header.remove();
+    expect(container.innerHTML).toBe(before);
+  });
+
+  it('skips a quote whose words are not in the article', () => {
+    const analysis = articleQuotes(container);
+    analysis.quotes[0] = {
+      ...analysis.quotes[0]!,
+      text: 'words that are nowhere',
+      start: 3,
+      end: 25,
+    };
     layer = mountQuoteLayer(container, analysis, { panelParent });
     layer.setEnabled(true);
     expect(marksOf(0)).toHaveLength(0);

@@ -4,3 +4,5 @@ export { createPageDeclutter } from '../../../../src/content/declutter/page-decl
 export { mountPageQuotes } from '../../../../src/content/declutter/page-quotes';
 export { mountDeclutterToolbar } from '../../../../src/ui/declutter/page-toolbar';
 export { buildLateThread } from '../late-thread';
+export { topMostRoots } from '../../../../src/content/declutter/added-subtrees';
+export { detectClutter } from '../../../../src/core';
