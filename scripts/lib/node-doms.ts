@@ -1,0 +1,81 @@
+// The three Node DOM implementations the CLI could use, behind one interface, so that
+// eval-readability can measure them on the same pages (`--dom`). The CLI itself uses the winner
+// (see src/cli/dom.ts and the figures there).
+import { JSDOM, VirtualConsole } from 'jsdom';
+import { parseHTML } from 'linkedom';
+import { Window as HappyWindow } from 'happy-dom';
+
+export type DomName = 'jsdom' | 'linkedom' | 'happy-dom';
+
+export interface DomAdapter {
+  parse(html: string, url: string): { document: Document; window: Window };
+  /** textContent of an HTML fragment (for expected outputs). */
+  textOf(html: string): string;
+}
+
+const quiet = new VirtualConsole();
+
+const jsdom: DomAdapter = {
+  parse(html, url) {
+    const dom = new JSDOM(html, { url, virtualConsole: quiet });
+    return { document: dom.window.document, window: dom.window as unknown as Window };
+  },
+  textOf(html) {
+    return new JSDOM(html, { virtualConsole: quiet }).window.document.body?.textContent ?? '';
+  },
+};
+
+const linkedom: DomAdapter = {
+  parse(html) {
+    const { window, document } = parseHTML(html);
+    // linkedom has no DOMImplementation; the pipeline needs createHTMLDocument for inert parsing.
+    const implementation = {
+      createHTMLDocument: (title = '') =>
+        parseHTML(`<!doctype html><html><head><title>${title}</title></head><body></body></html>`)
+          .document,
+    };
+    Object.defineProperty(document, 'implementation', { value: implementation });
+    return { document: document as unknown as Document, window: window as unknown as Window };
+  },
+  textOf(html) {
+    return (
+      parseHTML(`<!doctype html><html><body>${html}</body></html>`).document.body?.textContent ?? ''
+    );
+  },
+};
+
+const happyDom: DomAdapter = {
+  parse(html, url) {
+    const window = new HappyWindow({
+      url,
+      settings: {
+        disableJavaScriptEvaluation: true,
+        disableJavaScriptFileLoading: true,
+        disableCSSFileLoading: true,
+        disableIframePageLoading: true,
+        navigation: {
+          disableMainFrameNavigation: true,
+          disableChildFrameNavigation: true,
+          disableChildPageNavigation: true,
+          disableFallbackToSetURL: true,
+        },
+      },
+    });
+    window.document.write(html);
+    return {
+      document: window.document as unknown as Document,
+      window: window as unknown as Window,
+    };
+  },
+  textOf(html) {
+    const window = new HappyWindow();
+    window.document.body.innerHTML = html;
+    return window.document.body.textContent ?? '';
+  },
+};
+
+export const DOM_ADAPTERS: Record<DomName, DomAdapter> = {
+  jsdom,
+  linkedom,
+  'happy-dom': happyDom,
+};
