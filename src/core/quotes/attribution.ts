@@ -365,13 +365,16 @@ function subjectOfCue(
     const app = appositiveBackward(tokens, end, floor);
     if (app && plausible(tokens, app.subject)) return build(tokens, app.subject, app.role);
     const np = npBackward(tokens, end, floor);
+    const participle = /ing$/.test(cue.split(' ')[0] ?? '') && !cue.startsWith('according');
     if (np && np.to - np.from === 1 && (tokens[np.from] as Token).lower === 'it')
       return build(tokens, np, null); // "it reads", "it says": a document speaks
+    // "issued a statement saying": the participle's noun is the object; the clause's subject speaks.
+    if (np && participle && !(tokens[np.to - 1] as Token).cap && end > floor && np.from > floor)
+      if (!SUBJECT_PRONOUNS.has((tokens[np.from] as Token).lower)) return SHARED_SUBJECT;
     if (np)
       return plausible(tokens, np) || (STRONG_CUES.has(cue) && loosePlausible(tokens, np))
         ? build(tokens, np, null)
         : null;
-    const participle = /ing$/.test(cue.split(' ')[0] ?? '') && !cue.startsWith('according');
     let onlyPunct = true;
     for (let k = floor; k < end; k++) if ((tokens[k] as Token).kind !== 'punct') onlyPunct = false;
     // Verbs whose following noun phrase is the addressee, not the speaker.

@@ -117,7 +117,9 @@ function assignSentences(tokens: Token[]): void {
     t.sentence = s;
     const next = tokens[k + 1];
     if (t.kind === 'punct' && /^[.!?]$|^\.\.\.$/.test(t.text)) {
-      if (!next || next.cap || next.kind === 'quote' || next.kind === 'punct') s++;
+      // "(D-Mo.)", "Inc.,": a period before a closing bracket or a comma ends no sentence.
+      const closes = next?.kind === 'punct' && /^[),;:\]]$/.test(next.text);
+      if (!next || next.cap || next.kind === 'quote' || (next.kind === 'punct' && !closes)) s++;
     } else if (t.kind === 'word' && t.text.endsWith('.') && next?.cap && next.kind === 'word') {
       // "… in the U.S. He said": an abbreviation at a sentence end, when a pronoun follows.
       if (/^(he|she|they|it|we|i|but|the)$/i.test(next.text) && t.text.length > 3) s++;
