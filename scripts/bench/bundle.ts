@@ -28,10 +28,19 @@ export function snapshotSource(ref: string): string {
 }
 
 /** Builds out/bench/bench-<target>.js and returns its source text (to inject into pages). */
-export async function buildBenchBundle(target: BenchTarget, ref?: string): Promise<string> {
+export async function buildBenchBundle(
+  target: BenchTarget,
+  ref?: string,
+  { minify = true }: { minify?: boolean } = {},
+): Promise<string> {
   await mkdir(OUT_DIR, { recursive: true });
-  const srcRoot = ref ? snapshotSource(ref) : ROOT;
-  const fileName = `bench-${target}${ref ? '-ref' : ''}.js`;
+  // `ref` is a commit, or a folder holding an experimental copy of src/ (measure a fix first).
+  const srcRoot = ref
+    ? existsSync(join(ref, 'src/core/index.ts'))
+      ? ref
+      : snapshotSource(ref)
+    : ROOT;
+  const fileName = `bench-${target}${ref ? '-ref' : ''}${minify ? '' : '-readable'}.js`;
   await build({
     root: ROOT,
     configFile: false,
@@ -45,7 +54,7 @@ export async function buildBenchBundle(target: BenchTarget, ref?: string): Promi
     build: {
       outDir: OUT_DIR,
       emptyOutDir: false,
-      minify: true,
+      minify,
       sourcemap: false,
       target: target === 'chrome' ? 'chrome120' : 'firefox128',
       reportCompressedSize: false,

@@ -15,6 +15,8 @@ import type { BrowserName } from './drivers';
 import { writeStressPages } from './stress-pages';
 import { benchScale, printScale } from './scale';
 import { benchSize, printSize } from './size';
+import { printProfiles, profilePages } from './profile';
+import { benchAB, printAB } from './ab';
 import {
   benchClickPath,
   benchHeap,
@@ -39,6 +41,8 @@ function options() {
       iterations: { type: 'string' },
       only: { type: 'string' },
       'click-pages': { type: 'string' },
+      profile: { type: 'string' },
+      ab: { type: 'string' },
       ref: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -46,9 +50,11 @@ function options() {
   if (values.help) {
     console.log(
       'usage: npm run bench -- [--browser chromium|firefox] [--limit N (pages per corpus set)]\n' +
-        '       [--corpus DIR (default ../shared/corpus)] [--iterations N (default 5)]\n' +
-        '       [--ref COMMIT (bench the core as committed there, e.g. for before/after)]\n' +
+        '       [--corpus DIR (default ../shared/corpus)] [--iterations N (default 3)]\n' +
+        '       [--ref COMMIT|DIR (bench the core as committed there, or a copy of src/ in DIR)]\n' +
         '       [--click-pages N (readability pages through the click path; default all)]\n' +
+        '       [--profile SET/ID[,SET/ID] (CPU profile of analyzePage on those pages, then exit)]\n' +
+        '       [--ab REF|DIR (A/B: working tree or --ref as A against B, interleaved; then exit)]\n' +
         `       [--only ${SECTIONS.join(',')}]`,
     );
     process.exit(0);
@@ -62,7 +68,7 @@ function options() {
   }
   const limit = values.limit ? Number(values.limit) : Infinity;
   if (!(limit > 0)) fail(`--limit must be a positive number, got "${values.limit}"`);
-  const iterations = values.iterations ? Number(values.iterations) : 5;
+  const iterations = values.iterations ? Number(values.iterations) : 3;
   if (!(iterations >= 1)) fail(`--iterations must be ≥ 1, got "${values.iterations}"`);
   const only = (values.only?.split(',') ?? [...SECTIONS]) as Section[];
   for (const s of only) if (!SECTIONS.includes(s)) fail(`unknown section "${s}"`);
@@ -74,6 +80,8 @@ function options() {
     only,
     ref: values.ref,
     clickPages: values['click-pages'] ? Number(values['click-pages']) : Infinity,
+    profile: values.profile?.split(',') ?? [],
+    ab: values.ab,
   };
 }
 
@@ -114,6 +122,31 @@ async function main() {
     { prefix: '/pages', dir: join(ROOT, 'scripts/bench/pages') },
   ]);
   try {
+    if (opts.profile.length) {
+      const all = await listCorpus(opts.corpus);
+      const chosen = all.filter((p) => opts.profile.includes(`${p.set}/${p.id}`));
+      if (!chosen.length) fail(`--profile: no such page (use e.g. readability/wikipedia-2)`);
+      const profiles = await profilePages(chosen, server, { runs: 5, ref: opts.ref });
+      console.log(printProfiles(profiles, 5));
+      results.profiles = profiles;
+      return;
+    }
+    if (opts.ab) {
+      heading('A/B of two core builds');
+      const reports = [];
+      for (const browser of opts.browsers) {
+        const report = await benchAB(browser, pages, server, {
+          a: opts.ref,
+          b: opts.ab,
+          iterations: opts.iterations,
+          log,
+        });
+        console.log(printAB(report));
+        reports.push(report);
+      }
+      results.ab = reports;
+      return;
+    }
     if (opts.only.includes('stages') && pages.length) {
       heading('1. In-page stage timings (bench bundle, no extension)');
       const reports = [];
@@ -212,7 +245,10 @@ async function main() {
       const stress = await writeStressPages(join(OUT_DIR, 'stress'));
       const reports = [];
       for (const browser of opts.browsers) {
-        const report = await benchScale(browser, stress, server, { ref: opts.ref, log });
+        // Firefox takes the ladder up to 3 MB and the structural pages; the 10-21 MB pages take
+        // minutes there and would push a full run past its ~10 minute budget.
+        const set = browser === 'firefox' ? stress.filter((p) => p.bytes < 5_000_000) : stress;
+        const report = await benchScale(browser, set, server, { ref: opts.ref, log });
         reports.push(report);
         console.log(printScale(report));
         results.scale = reports;

@@ -22,6 +22,8 @@ export interface PageStageResult extends Partial<StageRunResult> {
   id: string;
   bytes: number;
   loadError?: string;
+  /** Set when the first attempt crashed the browser and the retry in a fresh one worked. */
+  retried?: string;
 }
 
 export interface BrowserStageReport {
@@ -58,21 +60,36 @@ export async function benchStages(
 ): Promise<BrowserStageReport> {
   const started = Date.now();
   const bundle = await buildBenchBundle(browser === 'chromium' ? 'chrome' : 'firefox', ref);
-  const driver = await launchDriver(browser);
+  let driver = await launchDriver(browser);
+  const version = driver.version;
   const results: PageStageResult[] = [];
+  const measure = async (page: CorpusPage) => {
+    await driver.goto(server.url('a', page.prefix, page.path));
+    await driver.inject(bundle);
+    return driver.evaluate(runStages, { iterations, warmup });
+  };
   try {
     for (const [i, page] of pages.entries()) {
       const base = { set: page.set, id: page.id, bytes: page.bytes };
       try {
-        await driver.goto(server.url('a', page.prefix, page.path));
-        await driver.inject(bundle);
-        const r = await driver.evaluate(runStages, { iterations, warmup });
-        results.push({ ...base, ...r });
+        results.push({ ...base, ...(await measure(page)) });
       } catch (e) {
-        results.push({
-          ...base,
-          loadError: e instanceof Error ? e.message.split('\n')[0] : String(e),
-        });
+        const message = e instanceof Error ? (e.message.split('\n')[0] ?? '') : String(e);
+        // A crashed tab or browser must not cost the rest of the run: relaunch, retry once.
+        if (/closed|crash|disconnect/i.test(message)) {
+          log(`  ${browser}: ${page.set}/${page.id}: ${message}; relaunching the browser`);
+          await driver.close().catch(() => undefined);
+          driver = await launchDriver(browser);
+          try {
+            results.push({ ...base, ...(await measure(page)), retried: message });
+          } catch {
+            await driver.close().catch(() => undefined);
+            driver = await launchDriver(browser);
+            results.push({ ...base, loadError: `${message} (twice)` });
+          }
+        } else {
+          results.push({ ...base, loadError: message });
+        }
       }
       if ((i + 1) % 25 === 0 || i + 1 === pages.length) {
         log(
@@ -83,7 +100,7 @@ export async function benchStages(
   } finally {
     await driver.close();
   }
-  return summarise(browser, driver.version, results, iterations, warmup, started);
+  return summarise(browser, version, results, iterations, warmup, started);
 }
 
 function summarise(
