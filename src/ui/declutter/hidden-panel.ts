@@ -13,7 +13,7 @@ export const HIDDEN_PANEL_CSS = `
   font: 13px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
   color: var(--dh-fg); background: var(--dh-bg); border: 1px solid var(--dh-line);
   border-radius: 12px; box-shadow: 0 10px 30px rgba(15, 20, 30, 0.16);
-  width: 360px; max-width: calc(100vw - 24px); max-height: min(70vh, 560px);
+  width: 360px; max-width: 100%; max-height: min(70vh, 560px);
   display: flex; flex-direction: column; overflow: hidden; box-sizing: border-box;
 }
 @media (prefers-color-scheme: dark) {

@@ -36,7 +36,7 @@ button:focus-visible { outline: 2px solid #5b3fd1; outline-offset: 1px; }
 `;
 
 const PANEL_HOST_CSS = `
-.dock { position: fixed; right: 16px; bottom: 64px; z-index: 2147483646; }
+.dock { position: fixed; right: 16px; bottom: 64px; z-index: 2147483646; width: min(360px, calc(100vw - 32px)); }
 `;
 
 export interface DeclutterToolbar {
@@ -149,6 +149,16 @@ export function mountDeclutterToolbar(
     }
   };
   root.addEventListener('keydown', onKey as EventListener);
+  // role=toolbar promises arrow-key movement between its buttons (Tab still works too).
+  bar.addEventListener('keydown', (event) => {
+    if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
+    const buttons = [...bar.querySelectorAll('button')].filter((b) => !b.disabled);
+    const at = buttons.indexOf(root.activeElement as HTMLButtonElement);
+    if (at < 0) return;
+    event.preventDefault();
+    const step = event.key === 'ArrowRight' ? 1 : -1;
+    buttons[(at + step + buttons.length) % buttons.length]?.focus();
+  });
 
   const destroy = () => {
     unsubscribe();

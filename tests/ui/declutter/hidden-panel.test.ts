@@ -138,6 +138,13 @@ describe('mountDeclutterToolbar', () => {
     expect(root.querySelector('.count')!.textContent).toBe('2 hidden');
     quotes!.click();
     expect(onQuotes).toHaveBeenCalledOnce();
+    quotes!.focus();
+    quotes!.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
+    expect(root.activeElement!.getAttribute('aria-label')).toBe('Close the Declutter toolbar');
+    root.activeElement!.dispatchEvent(
+      new KeyboardEvent('keydown', { key: 'ArrowLeft', bubbles: true }),
+    );
+    expect(root.activeElement).toBe(quotes);
     toolbar.setQuotesActive(true);
     expect(quotes!.getAttribute('aria-pressed')).toBe('true');
     dock
