@@ -478,6 +478,9 @@ export function attributeInSentence(tokens: readonly Token[], q: number): Attrib
     }
     const sub = colonSpeaker(tokens, q - 1, from);
     if (sub) return { ...sub, cue: ':', how: 'colon' };
+    // "Hoff’s letter makes a libertarian-style case: “…”": the clause's subject introduces it.
+    const subj = subjectAt(tokens, from, q - 1);
+    if (subj) return { ...build(tokens, subj, null), cue: ':', how: 'colon' };
   }
   for (let k = q - 1; k >= from; k--) {
     const t = tokens[k] as Token;
