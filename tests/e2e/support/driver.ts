@@ -42,7 +42,7 @@ export interface E2EBrowser {
   close(): Promise<void>;
 }
 
-function wrapPlaywright(page: PwPage): E2EPage {
+export function wrapPlaywright(page: PwPage): E2EPage {
   return {
     kind: 'chromium',
     url: () => page.url(),
@@ -65,7 +65,7 @@ function wrapPlaywright(page: PwPage): E2EPage {
   };
 }
 
-function wrapPuppeteer(page: PpPage): E2EPage {
+export function wrapPuppeteer(page: PpPage): E2EPage {
   return {
     kind: 'firefox',
     url: () => page.url(),
