@@ -22,13 +22,16 @@ function bomCharset(bytes: Uint8Array): string | null {
 export function metaCharset(bytes: Uint8Array): string | null {
   const head = decodeWindows1252(bytes.subarray(0, 1024));
   for (const match of head.matchAll(/<meta\b[^>]*>/gi)) {
-    const tag = match[0];
-    const direct = /\bcharset\s*=\s*["']?\s*([\w.:-]+)/i.exec(tag);
-    if (direct && !/http-equiv/i.test(tag)) return direct[1] ?? null;
-    if (/http-equiv\s*=\s*["']?content-type/i.test(tag)) {
-      const content = /\bcontent\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)/i.exec(tag)?.[1] ?? '';
-      const charset = /charset\s*=\s*["']?([\w.:-]+)/i.exec(content.replace(/^["']|["']$/g, ''));
-      if (charset) return charset[1] ?? null;
+    const attributes = new Map<string, string>();
+    for (const attr of match[0].matchAll(/([^\s=/>]+)\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)/g)) {
+      const name = (attr[1] ?? '').toLowerCase();
+      if (!attributes.has(name)) attributes.set(name, (attr[2] ?? '').replace(/^["']|["']$/g, ''));
+    }
+    const charset = attributes.get('charset')?.trim();
+    if (charset) return charset;
+    if (attributes.get('http-equiv')?.trim().toLowerCase() === 'content-type') {
+      const declared = /charset\s*=\s*["']?([\w.:-]+)/i.exec(attributes.get('content') ?? '');
+      if (declared) return declared[1] ?? null;
     }
   }
   return null;
