@@ -40,6 +40,22 @@ interface Item extends HiddenItem {
 /** Whole page at enable time; only the added subtrees for observer batches. */
 const defaultDetect: DetectClutter = (doc, roots) => detectClutter(doc, roots ? { roots } : {});
 
+/**
+ * What our features write into the page's own tree: the hiding stylesheet, and the quote layer's
+ * marks, labels and stylesheet (Declutter mode with quotes on). Not the page's mutations.
+ */
+const OWN_MARKUP_ATTRIBUTES = [
+  HIDE_STYLE_ATTRIBUTE,
+  'data-declutter-quote',
+  'data-declutter-quote-label',
+  'data-declutter-quote-style',
+];
+function isOurPageMarkup(node: Node): boolean {
+  if (node.nodeType !== 1) return false;
+  const element = node as Element;
+  return OWN_MARKUP_ATTRIBUTES.some((name) => element.hasAttribute(name));
+}
+
 /** Elements whose hiding would blank the page: never hide these, whatever a rule says. */
 function isStructural(doc: Document, element: Element): boolean {
   return element === doc.documentElement || element === doc.head || element === doc.body;
@@ -162,9 +178,7 @@ export function createPageDeclutter(doc: Document, opts: PageDeclutterOptions): 
     if (stopWatching || opts.observe === false) return;
     stopWatching = watchAddedSubtrees(doc, {
       throttleMs: opts.throttleMs ?? 500,
-      isOwn: (node) =>
-        isOurNode(node) ||
-        (node.nodeType === 1 && (node as Element).hasAttribute(HIDE_STYLE_ATTRIBUTE)),
+      isOwn: (node) => isOurNode(node) || isOurPageMarkup(node),
       skip: (element) => isOurNode(element) || insideItem(element),
       onBatch: (roots, batch) => {
         pruneDetached();

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { QuoteResult } from '../../../src/core';
 import { findArticleRoot } from '../../../src/core/reader/article-root';
 import { createPageDeclutter } from '../../../src/content/declutter/page-declutter';
@@ -103,6 +103,27 @@ describe('mountPageQuotes', () => {
     const host = document.querySelector('[data-declutter-root="quotes-panel"]')!;
     expect(host.shadowRoot!.querySelector('.dq-panel h3')!.textContent).toBe('Named (1)');
     declutter.destroy();
+  });
+
+  it('does not make the Declutter observer run detection on its marks', async () => {
+    vi.useFakeTimers();
+    try {
+      const calls: { roots: number | undefined }[] = [];
+      const declutter = createPageDeclutter(document, {
+        kinds: ['comments'],
+        detect: makeFakeDetect(calls),
+      });
+      declutter.enable();
+      layer = mountPageQuotes(document, { declutter, extract: naiveExtract });
+      expect(document.querySelectorAll('mark[data-declutter-quote]').length).toBeGreaterThan(0);
+      layer.setEnabled(false);
+      layer.setEnabled(true);
+      await vi.advanceTimersByTimeAsync(2000);
+      expect(calls).toHaveLength(1);
+      declutter.destroy();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('masks comments without a controller too, and switching off leaves the page as it was', () => {

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from 'playwright-core';
 import { build } from 'vite';
 import type * as DemoApi from './entry';
+import type { PageDeclutter } from '../../../../src/ui/declutter/page-declutter-types';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const repo = resolve(here, '../../../..');
@@ -120,6 +121,25 @@ async function main() {
       await toolbar.locator('button', { hasText: 'Show list' }).click();
       await p.waitForTimeout(100);
       await p.screenshot({ path: `${outDir}/06-list${suffix}.png` });
+      // Comments shown again with quotes on: no quote inside them may be marked.
+      const inComments = await p.evaluate(() => {
+        const { declutter } = (window as unknown as { __demo: { declutter: PageDeclutter } })
+          .__demo;
+        for (const item of declutter.items())
+          if (item.finding.kind === 'comments') declutter.restore(item.id);
+        const comments = document.querySelector('#comments');
+        comments?.scrollIntoView();
+        window.scrollBy(0, -120);
+        return {
+          marks: document.querySelectorAll('mark[data-declutter-quote]').length,
+          marksInComments: comments
+            ? comments.querySelectorAll('mark[data-declutter-quote]').length
+            : -1,
+        };
+      });
+      if (!dark) console.log('quote marks:', JSON.stringify(inComments));
+      await p.waitForTimeout(100);
+      await p.screenshot({ path: `${outDir}/07-comments-shown${suffix}.png` });
       await context.close();
     }
 
