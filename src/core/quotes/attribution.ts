@@ -194,8 +194,14 @@ function npForward(tokens: readonly Token[], start: number, ceil: number): Range
     if (to > start && looksLikeVerb(tokens, j)) break;
     to = j + 1;
   }
-  // A phrase made only of determiners is not a subject.
-  while (to > start && DETERMINERS.has((tokens[to - 1] as Token).lower)) to--;
+  // Determiners and connectors left dangling at the end are not part of the subject.
+  while (
+    to > start &&
+    /^(of|and|&)$|^$/.test(
+      DETERMINERS.has((tokens[to - 1] as Token).lower) ? '' : (tokens[to - 1] as Token).lower,
+    )
+  )
+    to--;
   return to > start ? { from: start, to } : null;
 }
 
@@ -219,6 +225,7 @@ function looksLikeVerb(tokens: readonly Token[], j: number): boolean {
   // "Sanders supporters" is a noun phrase; "Clinton wants" is a verb: -s after a name.
   const prev = tokens[j - 1] as Token;
   if (DETERMINERS.has(prev.lower)) return false; // "a retired official": an adjective
+  if (STOP_WORDS.has(prev.lower) || prev.lower === 'of' || prev.lower === 'and') return false;
   if (NUMBER_WORDS.test(prev.lower)) return false; // "Fifteen minutes", "two weeks"
   return (
     !/s$/.test(prev.lower) && /[^su]s$/.test(lw) && !SOURCE_NOUNS.has(lw) && !SPEAKING_NOUNS.has(lw)
@@ -402,7 +409,8 @@ function subjectOfCue(
   }
   const after = v + len;
   const np = npForward(tokens, after, ceil);
-  if (np && (plausible(tokens, np) || (isAccording && loosePlausible(tokens, np)))) {
+  const loose = isAccording || STRONG_CUES.has(cue);
+  if (np && (plausible(tokens, np) || (loose && loosePlausible(tokens, np)))) {
     const role = appositiveForward(tokens, np.to, ceil);
     return build(tokens, np, role);
   }
@@ -443,8 +451,11 @@ export function attributeInSentence(tokens: readonly Token[], q: number): Attrib
     const t = tokens[k] as Token;
     if (t.kind === 'quote') break;
     // "“…”, but he also warned": a new clause, not this quote's attribution.
-    if (t.kind === 'word' && /^(but|and|while|although|because|when|if|as|so)$/.test(t.lower))
-      break;
+    if (t.kind === 'word' && /^(but|while|although|because|when|if|so)$/.test(t.lower)) break;
+    if (t.kind === 'word' && /^(and|as)$/.test(t.lower)) {
+      const nx = tokens[k + 1];
+      if (tokens[k - 1]?.text === ',' || (isWord(nx) && SUBJECT_PRONOUNS.has(nx.lower))) break;
+    }
     const len = cueLength(tokens, k, k - q > 2);
     if (!len) continue;
     const cue = tokens
