@@ -177,6 +177,34 @@ describe('createPageDeclutter', () => {
     }
   });
 
+  it('after "restore all", late sections are listed but not hidden until asked', async () => {
+    vi.useFakeTimers();
+    try {
+      const before = document.documentElement.outerHTML;
+      declutter = createPageDeclutter(document, {
+        kinds: ['comments', 'donation'],
+        detect: makeFakeDetect(),
+      });
+      declutter.enable();
+      declutter.restoreAll();
+      const thread = document.createElement('div');
+      thread.id = 'disqus_thread';
+      document.querySelector('main')!.append(thread);
+      await vi.advanceTimersByTimeAsync(1000);
+      const late = declutter.items().find((i) => i.finding.rule === 'comments/disqus')!;
+      expect(late.hidden).toBe(false);
+      expect(thread.hasAttribute(HIDDEN_ATTRIBUTE)).toBe(false);
+      thread.remove();
+      await vi.advanceTimersByTimeAsync(1000);
+      expect(document.documentElement.outerHTML).toBe(before);
+      declutter.hideAgain(declutter.items()[0]!.id);
+      expect(chips()).toHaveLength(1);
+      expect(document.querySelectorAll('style[data-declutter-style]')).toHaveLength(1);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('forgets blocks the page itself removed', async () => {
     vi.useFakeTimers();
     try {
