@@ -42,6 +42,19 @@ export interface E2EBrowser {
   close(): Promise<void>;
 }
 
+/**
+ * Lets the view's fade-in (and any other CSS animation) finish before a screenshot: a fixed
+ * 250 ms first (an animation that has not started yet is not listed by getAnimations), then
+ * whatever is still running, up to 2 s.
+ */
+async function settleAnimations(evaluate: E2EPage['evaluate']) {
+  await new Promise((r) => setTimeout(r, 250));
+  await evaluate(async () => {
+    const running = document.getAnimations().map((a) => a.finished.catch(() => undefined));
+    await Promise.race([Promise.all(running), new Promise((r) => setTimeout(r, 2000))]);
+  }, undefined).catch(() => undefined);
+}
+
 export function wrapPlaywright(page: PwPage): E2EPage {
   return {
     kind: 'chromium',
@@ -56,6 +69,7 @@ export function wrapPlaywright(page: PwPage): E2EPage {
     screenshot: async (name) => {
       const path = join(OUT_DIR, `${name}.png`);
       await mkdir(dirname(path), { recursive: true });
+      await settleAnimations((fn, arg) => page.evaluate(fn as never, arg) as never);
       // caret: 'initial' — Playwright's default 'hide' sets and then removes an inline
       // caret-color on every input, which leaves `style=""` behind and would make the
       // page-unchanged assertions fail for a reason that is not ours.
@@ -79,6 +93,7 @@ export function wrapPuppeteer(page: PpPage): E2EPage {
     screenshot: async (name) => {
       const path = join(OUT_DIR, `${name}.png`);
       await mkdir(dirname(path), { recursive: true });
+      await settleAnimations((fn, arg) => page.evaluate(fn as never, arg) as never);
       await page.screenshot({ path: path as `${string}.png` });
       return path;
     },
