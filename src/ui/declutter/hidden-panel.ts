@@ -23,6 +23,12 @@ export const HIDDEN_PANEL_CSS = `
   }
 }
 .dh-panel * { box-sizing: border-box; }
+/* Inside the reading view the panel takes the view's own theme (light, dark, sepia, auto). */
+[data-theme] .dh-panel {
+  --dh-fg: var(--fg, #1f2328); --dh-muted: var(--muted, #5c636e); --dh-bg: var(--bg, #ffffff);
+  --dh-line: var(--rule, #e3e6ea); --dh-soft: var(--surface, #f5f6f8); --dh-accent: var(--accent, #5b3fd1);
+  --dh-accent-fg: var(--bg, #ffffff);
+}
 .dh-head { display: flex; align-items: center; gap: 8px; padding: 12px 14px 10px; border-bottom: 1px solid var(--dh-line); }
 .dh-title { font-size: 14px; font-weight: 650; margin: 0; flex: 1; }
 .dh-count { color: var(--dh-muted); font-weight: 400; }

@@ -32,6 +32,7 @@ mark[data-declutter-quote], .dq-label, .dq-swatch { --dq-ink: var(--dq-light); }
 [data-theme="dark"] mark[data-declutter-quote], [data-theme="dark"] .dq-label, [data-theme="dark"] .dq-swatch,
 :host([data-theme="dark"]) mark[data-declutter-quote], :host([data-theme="dark"]) .dq-label { --dq-ink: var(--dq-dark); }
 [data-theme="light"] mark[data-declutter-quote], [data-theme="light"] .dq-label, [data-theme="light"] .dq-swatch,
+[data-theme="sepia"] mark[data-declutter-quote], [data-theme="sepia"] .dq-label, [data-theme="sepia"] .dq-swatch,
 :host([data-theme="light"]) mark[data-declutter-quote], :host([data-theme="light"]) .dq-label { --dq-ink: var(--dq-light); }
 /* On a live page the article's own background decides, whatever the system theme says. */
 mark[data-declutter-quote][data-dq-theme="light"], .dq-label[data-dq-theme="light"] { --dq-ink: var(--dq-light) !important; }
@@ -168,5 +169,11 @@ mark[data-declutter-quote].dq-flash { animation: dq-flash 1.4s ease-out 1; }
   .dq-tooltip .dq-t-role { color: #c3c8d0; }
   .dq-tooltip .dq-t-meta { color: #a1a8b3; }
 }
+/* Inside the reading view the panel takes the view's own theme (light, dark, sepia, auto). */
+[data-theme] .dq-panel {
+  --dq-fg: var(--fg, #1f2328); --dq-muted: var(--muted, #5c636e); --dq-bg: var(--bg, #ffffff);
+  --dq-line: var(--rule, #e3e6ea); --dq-soft: var(--surface, #f5f6f8); --dq-accent: var(--accent, #5b3fd1);
+}
+[data-theme] .dq-share .dq-share-named { background: var(--accent, #5b3fd1); }
 @media print { .dq-label { display: none; } mark[data-declutter-quote] { background: none !important; } }
 `;

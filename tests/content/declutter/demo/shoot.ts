@@ -143,6 +143,49 @@ async function main() {
       await context.close();
     }
 
+    // The same layer and panel inside a shadow root themed like the reading view.
+    for (const theme of ['dark', 'sepia']) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      await context.addInitScript(KEEP_NAMES_SHIM);
+      const p = await context.newPage();
+      await p.goto(`file://${page}`, { waitUntil: 'domcontentloaded' });
+      await p.addScriptTag({ path: script });
+      await p.evaluate((theme) => {
+        const api = (window as unknown as { DeclutterDemo: typeof DemoApi }).DeclutterDemo;
+        const declutter = api.createPageDeclutter(document, { kinds: ['comments', 'donation'] });
+        declutter.enable();
+        const source =
+          document.querySelector('.entry-content') ?? document.querySelector('article')!;
+        const host = document.createElement('div');
+        host.style.cssText = 'position:fixed;inset:0;z-index:2147483647;';
+        document.documentElement.append(host);
+        const shadow = host.attachShadow({ mode: 'open' });
+        const style = document.createElement('style');
+        style.textContent = `${api.paletteCss('.view')} .view{display:flex;gap:32px;height:100%;overflow:auto;background:var(--bg);color:var(--fg);padding:32px;box-sizing:border-box;font:19px/1.6 Georgia,serif} article{max-width:680px} aside{width:340px;flex:none;display:grid;gap:16px;align-content:start;font-size:13px}`;
+        const view = document.createElement('div');
+        view.className = 'view';
+        view.dataset.theme = theme;
+        const article = document.createElement('article');
+        for (const child of source.children)
+          if (child.tagName === 'P') article.append(child.cloneNode(true));
+        const aside = document.createElement('aside');
+        view.append(article, aside);
+        shadow.append(style, view);
+        const analysis = api.extractQuotes(api.buildTextMap(article).text);
+        const layer = api.mountQuoteLayer(article, analysis, {
+          panelParent: aside,
+          styleRoot: shadow,
+        });
+        layer.setEnabled(true);
+        api.mountHiddenPanel(aside, declutter);
+        const first = article.querySelector('mark[data-declutter-quote]');
+        first?.scrollIntoView({ block: 'center' });
+      }, theme);
+      await p.waitForTimeout(200);
+      await p.screenshot({ path: `${outDir}/08-reader-${theme}.png` });
+      await context.close();
+    }
+
     // Observer batch cost in the browser: a late 20 000-element thread.
     const context = await browser.newContext();
     await context.addInitScript(KEEP_NAMES_SHIM);
