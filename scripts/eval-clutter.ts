@@ -86,6 +86,11 @@ function decodeText(bytes: Uint8Array): string {
   }
 }
 
+/** Style sheets play no part here, and jsdom's CSS parser throws on some old ones. */
+function withoutStyles(html: string): string {
+  return html.replace(/<style\b[^>]*>[\s\S]*?<\/style>/gi, '<style></style>');
+}
+
 // ---- tokens ---------------------------------------------------------------------------------
 
 type Bag = Map<string, number>;
@@ -248,7 +253,7 @@ async function main(): Promise<void> {
 
   const rows: Row[] = [];
   for (const page of pages) {
-    const doc = new JSDOM(page.html).window.document;
+    const doc = new JSDOM(withoutStyles(page.html)).window.document;
     const t0 = performance.now();
     const findings = detectClutter(doc);
     const ms = performance.now() - t0;
@@ -276,7 +281,7 @@ async function main(): Promise<void> {
     }
     if (analyze && !analyzeBroken) {
       try {
-        const res = analyze(new JSDOM(page.html).window.document, {});
+        const res = analyze(new JSDOM(withoutStyles(page.html)).window.document, {});
         const viewBag = bag(res.article?.text ?? '');
         viewLoss = articleOnPage === 0 ? 0 : lost(articleBag, pageBag, viewBag) / articleOnPage;
         if (commentBag) {

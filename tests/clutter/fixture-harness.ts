@@ -96,6 +96,7 @@ export function checkFixture(fx: Fixture): string[] {
       problems.push(`${where}: finding ${run.findings[i]!.selector} does not locate an element`);
   });
 
+  const byFolderRule: Element[] = [];
   for (const { el, kind } of run.expectHidden) {
     const cover = covering(el);
     const ofKind = cover.filter((f) => f.kind === kind);
@@ -104,11 +105,14 @@ export function checkFixture(fx: Fixture): string[] {
         `${where}: expected hidden as ${kind}, not covered: ${describe(el)}` +
           (cover.length ? ` (covered by ${cover.map((f) => f.rule).join(', ')})` : ''),
       );
-    } else if (fx.positive && !ofKind.some((f) => f.rule === fx.ruleId)) {
-      problems.push(
-        `${where}: ${describe(el)} hidden by ${ofKind.map((f) => f.rule).join(', ')}, expected rule ${fx.ruleId}`,
-      );
+    } else if (ofKind.some((f) => f.rule === fx.ruleId)) {
+      byFolderRule.push(el);
     }
+  }
+  if (fx.positive && run.expectHidden.length > 0 && byFolderRule.length === 0) {
+    problems.push(
+      `${where}: no expected element is hidden by ${fx.ruleId} (found: ${run.findings.map((f) => `${f.rule} ${f.selector}`).join(', ') || 'nothing'})`,
+    );
   }
   for (const el of run.expectVisible) {
     const cover = covering(el);

@@ -40,6 +40,11 @@ export interface ClutterRule {
    * it with null. Default: the matched element itself, after the engine's sanity checks.
    */
   toBlock?: (matched: Element, page: PageContext) => Element | null;
+  /**
+   * Only report this rule's blocks when the page also has a comment thread found by another rule
+   * (a lone reply form on an article without comments is not worth a chip).
+   */
+  needsThread?: boolean;
   /** Generic detector: returns the blocks it recognises within `page.scopes`. */
   detect?: (page: PageContext) => Element[];
 }

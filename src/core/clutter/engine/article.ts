@@ -5,7 +5,6 @@
 // highest score is the article body. Explicit article markers (articleBody microdata, the usual
 // CMS content classes) are protected too.
 import { ELEMENT_NODE, INLINE, TEXT_NODE } from './dom';
-import { compileSelector, matchesCompiled } from './matcher';
 
 export interface ArticleInfo {
   /** The element holding the largest share of paragraph text (null on an empty page). */
@@ -60,7 +59,7 @@ const MIN_BLOCK = 25;
 export function findArticle(
   doc: Document,
   excluded: ReadonlySet<Element>,
-  allElements: readonly Element[],
+  markers: readonly Element[],
 ): ArticleInfo {
   const root = doc.body ?? doc.documentElement;
   if (!root) return { body: null, bodyScore: 0, protectedEls: [] };
@@ -106,11 +105,9 @@ export function findArticle(
   }
 
   const protectedEls: Element[] = body ? [body] : [];
-  const markers = compileSelector(ARTICLE_MARKERS);
-  for (const marker of allElements) {
-    if (!matchesCompiled(marker, markers)) continue;
+  for (const marker of markers) {
     if (marker === body || insideAny(marker, excluded)) continue;
-    if ((marker.textContent ?? '').length >= 200) protectedEls.push(marker);
+    if ((marker.textContent ?? '').trim().length >= 25) protectedEls.push(marker);
   }
   return { body, bodyScore, protectedEls };
 }

@@ -1,6 +1,6 @@
 // Per-call view of the page that rules share: where to look, cached text lengths, the site's host.
 import { hostOf, visibleText } from './dom';
-import { compileSelector, matchesCompiled } from './matcher';
+import { compileSelector, matchesCompiled, type CompiledSelector, type Compound } from './matcher';
 
 export class PageContext {
   readonly doc: Document;
@@ -44,10 +44,29 @@ export class PageContext {
     return this.allCache;
   }
 
+  private scopedIndexCache: ElementIndex | null = null;
+  private docIndexCache: ElementIndex | null = null;
+
+  private get scopedIndex(): ElementIndex {
+    return (this.scopedIndexCache ??= new ElementIndex(this.elements));
+  }
+
+  private get docIndex(): ElementIndex {
+    if (!this.docIndexCache) {
+      this.docIndexCache =
+        this.allElements === this.elements ? this.scopedIndex : new ElementIndex(this.allElements);
+    }
+    return this.docIndexCache;
+  }
+
   /** Every element matching `selector` (the matcher's subset) inside the scopes, in document order. */
   queryAll(selector: string): Element[] {
-    const sel = compileSelector(selector);
-    return this.elements.filter((el) => matchesCompiled(el, sel));
+    return this.scopedIndex.query(compileSelector(selector));
+  }
+
+  /** Every element matching `selector` in the whole document, in document order. */
+  queryDocument(selector: string): Element[] {
+    return this.docIndex.query(compileSelector(selector));
   }
 
   /** Visible text of `el`, whitespace collapsed; cached for the duration of one detection. */
@@ -95,4 +114,66 @@ export function siteOf(host: string): string {
       ? 3
       : 2;
   return labels.slice(-keep).join('.');
+}
+
+/**
+ * Elements of one list with their tag, id and class read once, indexed by id, class and tag, so
+ * that a selector query touches only the elements its subject could be (attribute-substring
+ * tests on id and class run over the cached strings, not the DOM).
+ */
+class ElementIndex {
+  private readonly els: readonly Element[];
+  private readonly ids: string[] = [];
+  private readonly classes: string[] = [];
+  private readonly order = new Map<Element, number>();
+  private readonly byId = new Map<string, number[]>();
+  private readonly byClass = new Map<string, number[]>();
+  private readonly byTag = new Map<string, number[]>();
+
+  constructor(els: readonly Element[]) {
+    this.els = els;
+    els.forEach((el, i) => {
+      const id = el.getAttribute('id') ?? '';
+      const cls = el.getAttribute('class') ?? '';
+      this.ids.push(id);
+      this.classes.push(cls);
+      this.order.set(el, i);
+      if (id) push(this.byId, id, i);
+      if (cls) for (const token of cls.split(/\s+/)) if (token) push(this.byClass, token, i);
+      push(this.byTag, el.localName, i);
+    });
+  }
+
+  query(sel: CompiledSelector): Element[] {
+    const hits = new Set<number>();
+    for (const cx of sel.complexes) {
+      const single: CompiledSelector = { source: '', complexes: [cx] };
+      for (const i of this.candidates(cx[cx.length - 1]!)) {
+        if (!hits.has(i) && matchesCompiled(this.els[i]!, single)) hits.add(i);
+      }
+    }
+    return [...hits].sort((a, b) => a - b).map((i) => this.els[i]!);
+  }
+
+  private candidates(c: Compound): Iterable<number> {
+    if (c.id != null) return this.byId.get(c.id) ?? [];
+    if (c.classes.length) return this.byClass.get(c.classes[0]!) ?? [];
+    if (c.tag) return this.byTag.get(c.tag) ?? [];
+    const onName = c.attrs.find((a) => (a.name === 'id' || a.name === 'class') && a.op !== '');
+    if (onName) {
+      const strings = onName.name === 'id' ? this.ids : this.classes;
+      const out: number[] = [];
+      strings.forEach((v, i) => {
+        if (v !== '' && v.includes(onName.value)) out.push(i);
+      });
+      return out;
+    }
+    return this.els.keys();
+  }
+}
+
+function push(map: Map<string, number[]>, key: string, i: number): void {
+  const list = map.get(key);
+  if (list) list.push(i);
+  else map.set(key, [i]);
 }

@@ -2,12 +2,12 @@
 import type { ClutterFinding, ClutterKind } from '../../types';
 import type { ClutterRule } from '../rule';
 import { HEURISTIC } from '../rule';
-import { findArticle, type ArticleInfo } from './article';
+import { ARTICLE_MARKERS, findArticle, type ArticleInfo } from './article';
 import { PageContext } from './context';
 import { isDiscussionPage } from './discussion';
-import { frameBlock, inCode, isPageRoot, within } from './dom';
-import { compileRule, frameMatches, signatureIndex, type CompiledRule } from './signatures';
-import { closestMatch, matchesCompiled } from './matcher';
+import { frameBlock, inCode, isPageRoot, names, within } from './dom';
+import { compileRule, frameMatches, type CompiledRule } from './signatures';
+import { closestMatch, firstWithin, matchesSelector } from './matcher';
 import { uniqueSelector } from './selector';
 
 export interface DetectOptions {
@@ -39,19 +39,21 @@ function compiled(rules: readonly ClutterRule[]): CompiledRule[] {
 }
 
 function signatureCandidates(page: PageContext, rules: readonly CompiledRule[]): Candidate[] {
-  const index = signatureIndex(rules);
+  const hits: { el: Element; c: CompiledRule }[] = [];
+  for (const c of rules) {
+    if (!c.selector) continue;
+    for (const el of page.queryAll(c.selector)) hits.push({ el, c });
+  }
+  hits.sort((a, b) => documentOrder(a.el, b.el));
   const out: Candidate[] = [];
-  for (const el of page.elements) {
-    for (const c of index.candidatesFor(el)) {
-      if (!matchesCompiled(el, c.compiled)) continue;
-      if (el.tagName === 'IFRAME' && c.rule.frames && !frameMatches(el, c.rule.frames)) continue;
-      const host = c.hostCompiled != null && matchesCompiled(el, c.hostCompiled);
-      let block: Element | null;
-      if (c.rule.toBlock) block = c.rule.toBlock(el, page);
-      else if (el.tagName === 'IFRAME') block = frameBlock(el);
-      else block = NOT_A_BLOCK.has(el.tagName) ? null : el;
-      if (block) out.push({ el: block, rule: c.rule, host });
-    }
+  for (const { el, c } of hits) {
+    if (el.tagName === 'IFRAME' && c.rule.frames && !frameMatches(el, c.rule.frames)) continue;
+    const host = c.hostSelector !== '' && matchesSelector(el, c.hostSelector);
+    let block: Element | null;
+    if (c.rule.toBlock) block = c.rule.toBlock(el, page);
+    else if (el.tagName === 'IFRAME') block = frameBlock(el);
+    else block = NOT_A_BLOCK.has(el.tagName) ? null : el;
+    if (block) out.push({ el: block, rule: c.rule, host });
   }
   return out;
 }
@@ -62,6 +64,14 @@ function hasContent(page: PageContext, el: Element): boolean {
     el.shadowRoot != null ||
     el.querySelector('iframe, form, img, video, object, embed') != null
   );
+}
+
+/** Text outside forms of at least a couple of short comments. */
+function holdsComments(page: PageContext, el: Element): boolean {
+  let len = page.textLength(el);
+  if (el.tagName === 'FORM') return false;
+  for (const form of el.getElementsByTagName('form')) len -= page.textLength(form);
+  return len >= 160;
 }
 
 function follows(a: Element, b: Element): boolean {
@@ -85,12 +95,15 @@ function passesGuard(
   if (rule.kind === 'comments') {
     if (discussionPage) return false;
     if (closestMatch(el, 'blockquote, q')) return false;
-    if (rule.specificity <= 1) {
-      // When the "comments" hold nearly all the text and nothing else is an article, the
-      // discussion is the page's content (a forum thread, a Q&A page).
+    if (rule.specificity <= 1 && !/omment/i.test(names(el))) {
+      // A thread not even named as comments that holds nearly all the text, with nothing else
+      // that could be an article: the discussion is the page's content (a forum thread).
       const len = page.textLength(el);
       if (article.bodyScore < 300 && article.bodyScore < len * 0.1) return false;
     }
+    // Below a named platform, a "comment section" must hold comments, not just a form or a
+    // "no comments yet" line: an empty section on a page without comments is left alone.
+    if (rule.specificity < 3 && !rule.needsThread && !holdsComments(page, el)) return false;
     if (rule.specificity === HEURISTIC && body) {
       // A home-made thread counts only after the article, never inside it (quoted reader comments).
       if (within(el, body) || !follows(body, el)) return false;
@@ -111,9 +124,23 @@ function expandComments(page: PageContext, el: Element, article: ArticleInfo): E
     if (article.protectedEls.some((p) => within(p, parent))) break;
     const own = page.textLength(block);
     if (page.textLength(parent) > own * 1.1 + 150) break;
+    if (hasArticleSibling(block)) break;
     block = parent;
   }
   return block;
+}
+
+const ARTICLE_LIKE = `h1, article, .hentry, .post, .entry, .post-body, ${ARTICLE_MARKERS}`;
+
+/** A sibling that is (or holds) a post or its title: the parent is the article's container. */
+function hasArticleSibling(block: Element): boolean {
+  const parent = block.parentElement;
+  if (!parent) return false;
+  for (const sib of parent.children) {
+    if (sib === block) continue;
+    if (matchesSelector(sib, ARTICLE_LIKE) || firstWithin(sib, ARTICLE_LIKE)) return true;
+  }
+  return false;
 }
 
 function documentOrder(a: Element, b: Element): number {
@@ -148,12 +175,14 @@ export function runDetection(
   // The article is located with every suspected comment block left out, so a long comment
   // thread cannot pass for the article.
   const excluded = new Set(candidates.filter((c) => c.rule.kind === 'comments').map((c) => c.el));
-  const article = findArticle(doc, excluded, page.allElements);
-  const discussionPage = isDiscussionPage(page.allElements);
+  const article = findArticle(doc, excluded, page.queryDocument(ARTICLE_MARKERS));
+  const discussionPage = isDiscussionPage(page);
 
   const accepted: Kept[] = [];
-  for (const cand of candidates) {
-    if (!passesGuard(page, cand, article, discussionPage)) continue;
+  const passed = candidates.filter((c) => passesGuard(page, c, article, discussionPage));
+  const hasThread = passed.some((c) => c.rule.kind === 'comments' && !c.rule.needsThread);
+  for (const cand of passed) {
+    if (cand.rule.needsThread && !hasThread) continue;
     const el = cand.rule.kind === 'comments' ? expandComments(page, cand.el, article) : cand.el;
     accepted.push({ el, rule: cand.rule, confidence: cand.rule.confidence });
   }

@@ -2,7 +2,7 @@
 // histories, a platform's own comments page): their "comments" are the content, never clutter.
 
 /** Markup of forum, Q&A and issue-tracker software and of discussion-page microdata. */
-import { compileSelector, matchesCompiled } from './matcher';
+import type { PageContext } from './context';
 
 export const DISCUSSION_PAGE_MARKERS = [
   '[itemtype*="schema.org/QAPage"]',
@@ -26,7 +26,6 @@ export const DISCUSSION_PAGE_MARKERS = [
   'table.comment-tree',
 ].join(', ');
 
-export function isDiscussionPage(elements: readonly Element[]): boolean {
-  const sel = compileSelector(DISCUSSION_PAGE_MARKERS);
-  return elements.some((el) => matchesCompiled(el, sel));
+export function isDiscussionPage(page: PageContext): boolean {
+  return page.queryDocument(DISCUSSION_PAGE_MARKERS).length > 0;
 }

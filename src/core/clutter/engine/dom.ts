@@ -57,9 +57,11 @@ function collectText(node: Node, out: string[]): void {
     } else if (child.nodeType === ELEMENT_NODE) {
       const name = (child as Element).localName;
       if (NON_TEXT.has(name)) continue;
+      const block = !INLINE.has(name);
+      if (block) out.push(' ');
       if (name === 'br') out.push(' ');
       else collectText(child, out);
-      if (!INLINE.has(name)) out.push(' ');
+      if (block) out.push(' ');
     }
   }
 }

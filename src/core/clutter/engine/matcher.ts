@@ -4,7 +4,7 @@
 // same in every DOM, while long selector lists are slow in some (jsdom's nwsapi takes seconds on
 // a combined list that Chromium runs in microseconds). Unsupported syntax throws at compile time.
 
-interface AttrTest {
+export interface AttrTest {
   name: string;
   op: '' | '=' | '^=' | '$=' | '*=' | '~=';
   value: string;

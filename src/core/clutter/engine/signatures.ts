@@ -1,11 +1,9 @@
 // Compiles the signature parts of the rules (selectors, iframe hosts, custom elements, shadow
-// hosts) once, and indexes them by the id, class or tag their subject must have, so the page is
-// searched in one pass over its elements: each element is tested only against the signatures
-// that could match it (plus the few attribute-only ones).
+// hosts) into one selector per rule. The page's element index (context.ts) answers each in
+// time proportional to the elements whose id, class or tag could match.
 import type { ClutterRule, FrameSignature } from '../rule';
 import { cssEscape } from './selector';
 import { hostIs, hostOf } from './dom';
-import { compileSelector, type CompiledSelector } from './matcher';
 
 export interface CompiledRule {
   rule: ClutterRule;
@@ -37,64 +35,4 @@ export function compileRule(rule: ClutterRule): CompiledRule {
     ...hostParts,
   ];
   return { rule, selector: parts.join(', '), hostSelector: hostParts.join(', ') };
-}
-
-/** One complex selector of one rule, compiled. */
-export interface IndexedSignature {
-  rule: ClutterRule;
-  compiled: CompiledSelector;
-  hostCompiled: CompiledSelector | null;
-}
-
-export interface SignatureIndex {
-  candidatesFor(el: Element): IndexedSignature[];
-}
-
-const indexCache = new WeakMap<readonly CompiledRule[], SignatureIndex>();
-
-export function signatureIndex(rules: readonly CompiledRule[]): SignatureIndex {
-  const cached = indexCache.get(rules);
-  if (cached) return cached;
-  const byId = new Map<string, IndexedSignature[]>();
-  const byClass = new Map<string, IndexedSignature[]>();
-  const byTag = new Map<string, IndexedSignature[]>();
-  const always: IndexedSignature[] = [];
-  const push = (map: Map<string, IndexedSignature[]>, key: string, sig: IndexedSignature) => {
-    const list = map.get(key);
-    if (list) {
-      if (!list.some((s) => s.rule === sig.rule)) list.push(sig);
-    } else map.set(key, [sig]);
-  };
-  for (const c of rules) {
-    if (!c.selector) continue;
-    const whole = compileSelector(c.selector);
-    const sig: IndexedSignature = {
-      rule: c.rule,
-      compiled: whole,
-      hostCompiled: c.hostSelector ? compileSelector(c.hostSelector) : null,
-    };
-    for (const cx of whole.complexes) {
-      const subject = cx[cx.length - 1]!;
-      if (subject.id != null) push(byId, subject.id, sig);
-      else if (subject.classes.length) push(byClass, subject.classes[0]!, sig);
-      else if (subject.tag) push(byTag, subject.tag, sig);
-      else if (!always.includes(sig)) always.push(sig);
-    }
-  }
-  const index: SignatureIndex = {
-    candidatesFor(el) {
-      const out: IndexedSignature[] = [...always];
-      const add = (list: IndexedSignature[] | undefined) => {
-        if (list) for (const s of list) if (!out.includes(s)) out.push(s);
-      };
-      const id = el.getAttribute('id');
-      if (id) add(byId.get(id));
-      const cls = el.getAttribute('class');
-      if (cls) for (const token of cls.split(/\s+/)) if (token) add(byClass.get(token));
-      add(byTag.get(el.localName.toLowerCase()));
-      return out;
-    },
-  };
-  indexCache.set(rules, index);
-  return index;
 }

@@ -59,39 +59,50 @@ function looksLikeComment(item: Element, page: PageContext): boolean {
 }
 
 /** Largest group of same-shaped siblings (same tag and first class) that look like comments. */
-function commentItems(container: Element, page: PageContext, depth = 0): number {
+function commentGroup(container: Element, page: PageContext, depth = 0): Element[] | null {
   const groups = new Map<string, Element[]>();
   for (const child of container.children) {
     const cls = (child.getAttribute('class') ?? '').trim().split(/\s+/)[0] ?? '';
-    const key = child.tagName + '.' + cls;
+    const key = child.localName + '.' + cls;
     const g = groups.get(key);
     if (g) g.push(child);
     else groups.set(key, [child]);
   }
-  let best = 0;
+  let best: Element[] | null = null;
   for (const members of groups.values()) {
-    if (members.length < 2) continue;
+    if (members.length < 2 || (best && best.length >= members.length)) continue;
     const sample = members.slice(0, 6);
     const hits = sample.filter((m) => looksLikeComment(m, page)).length;
-    if (hits >= 2 && hits >= sample.length * 0.6) best = Math.max(best, members.length);
+    if (hits >= 2 && hits >= sample.length * 0.6) best = members;
   }
-  if (best >= 2 || depth >= 3) return best;
+  if (best || depth >= 3) return best;
   for (const child of container.children) {
     if (CONTAINERS.has(child.tagName) || child.tagName === 'LI') {
-      best = Math.max(best, commentItems(child, page, depth + 1));
-      if (best >= 2) break;
+      const inner = commentGroup(child, page, depth + 1);
+      if (inner) return inner;
     }
   }
-  return best;
+  return null;
 }
 
 /** Sidebar widgets ("Recent comments") list comment snippets; they are not the thread. */
 const WIDGETS = 'aside, .widget, .sidebar, #sidebar, .widget-area, [role="complementary"]';
 
-function isThread(el: Element, page: PageContext): boolean {
-  if (!CONTAINERS.has(el.tagName) || isPageRoot(el) || inCode(el)) return false;
-  if (closestMatch(el, WIDGETS)) return false;
-  return commentItems(el, page) >= 2;
+function threadIn(el: Element, page: PageContext): Element[] | null {
+  if (!CONTAINERS.has(el.tagName) || isPageRoot(el) || inCode(el)) return null;
+  if (closestMatch(el, WIDGETS)) return null;
+  return commentGroup(el, page);
+}
+
+/**
+ * The blocks to report for a thread found in `container`: the container when the comments make
+ * up most of it, otherwise the comment items themselves (a theme that puts comments next to the
+ * post in one wrapper).
+ */
+function threadBlocks(container: Element, items: Element[], page: PageContext): Element[] {
+  const itemText = items.reduce((n, item) => n + page.textLength(item), 0);
+  if (itemText >= page.textLength(container) * 0.6) return [container];
+  return items;
 }
 
 export const genericThread: ClutterRule = {
@@ -103,15 +114,17 @@ export const genericThread: ClutterRule = {
   detect(page) {
     const found: Element[] = [];
     const inFound = (el: Element) => found.some((f) => f.contains(el));
-    for (const el of page.queryAll(NAMED)) {
-      if (inFound(el)) continue;
-      if (isThread(el, page)) found.push(el);
-    }
+    const consider = (el: Element) => {
+      if (inFound(el)) return;
+      const items = threadIn(el, page);
+      if (items) found.push(...threadBlocks(el, items, page));
+    };
+    for (const el of page.queryAll(NAMED)) consider(el);
     for (const h of page.queryAll('h2, h3, h4, h5, h6')) {
       if (!COMMENT_HEADING.test(page.text(h))) continue;
       for (let sib = h.nextElementSibling; sib; sib = sib.nextElementSibling) {
-        if (/^H[1-6]$/.test(sib.tagName)) break;
-        if (!inFound(sib) && isThread(sib, page)) found.push(sib);
+        if (/^h[1-6]$/.test(sib.localName)) break;
+        consider(sib);
       }
     }
     return found;

@@ -48,6 +48,7 @@ export const replyForm: ClutterRule = {
   why: "A form with a textarea labelled for comments or replies (names, action, button, heading) is the comment section's reply form.",
   confidence: 0.7,
   specificity: HEURISTIC,
+  needsThread: true,
   detect(page) {
     const out: Element[] = [];
     for (const form of page.queryAll('form')) {

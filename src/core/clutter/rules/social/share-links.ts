@@ -40,14 +40,13 @@ function network(href: string): string {
   return n === 'x.com' ? 'twitter' : n === 'wa.me' ? 'whatsapp' : n === 't.me' ? 'telegram' : n;
 }
 
-function shareBar(link: Element, page: PageContext): Element | null {
+function shareBar(link: Element, page: PageContext, all: readonly Element[]): Element | null {
   let best: Element | null = null;
   let node = link.parentElement;
   for (let up = 0; node && up < 5 && !isPageRoot(node); up++, node = node.parentElement) {
     if (page.textLength(node) > 300) break;
     const nets = new Set<string>();
-    for (const a of node.querySelectorAll(SHARE_LINKS))
-      nets.add(network(a.getAttribute('href') ?? ''));
+    for (const a of all) if (node.contains(a)) nets.add(network(a.getAttribute('href') ?? ''));
     if (nets.size >= 2) best = node;
   }
   return best;
@@ -61,9 +60,10 @@ export const shareLinks: ClutterRule = {
   specificity: HEURISTIC,
   detect(page) {
     const out: Element[] = [];
-    for (const link of page.queryAll(SHARE_LINKS)) {
+    const links = page.queryAll(SHARE_LINKS);
+    for (const link of links) {
       if (out.some((o) => o.contains(link))) continue;
-      const bar = shareBar(link, page);
+      const bar = shareBar(link, page, links);
       if (bar && !out.includes(bar)) out.push(bar);
     }
     return out;
