@@ -137,8 +137,8 @@ export function createReaderSession(deps: ReaderSessionDeps): ReaderSession {
       kind: 'notice',
       title: 'This page is very large',
       message:
-        `This page is very large (${count.toLocaleString('en')} elements). Reading it could ` +
-        'freeze this tab for a few seconds.',
+        `This page is very large (${count.toLocaleString('en')} elements). Reading it may ` +
+        'freeze this tab for a long time (seconds, or minutes on a slow computer).',
       actions: [
         {
           label: 'Try anyway',
