@@ -4,6 +4,7 @@
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { parseHTML } from 'linkedom';
 import { Window as HappyWindow } from 'happy-dom';
+import { parsePage } from '../../src/cli/dom';
 
 export type DomName = 'jsdom' | 'linkedom' | 'happy-dom';
 
@@ -16,10 +17,8 @@ export interface DomAdapter {
 const quiet = new VirtualConsole();
 
 const jsdom: DomAdapter = {
-  parse(html, url) {
-    const dom = new JSDOM(html, { url, virtualConsole: quiet });
-    return { document: dom.window.document, window: dom.window as unknown as Window };
-  },
+  // Exactly what the CLI does (including its fallback for style sheets jsdom cannot parse).
+  parse: (html, url) => parsePage(html, url),
   textOf(html) {
     return new JSDOM(html, { virtualConsole: quiet }).window.document.body?.textContent ?? '';
   },

@@ -114,30 +114,42 @@ function applyMetadata(result: PageAnalysis, extraction: Extraction): void {
   result.excerpt = extraction.excerpt;
 }
 
-/** Fewer words than this outside links, and nothing but text, is a form or a widget. */
+/** Fewer words than this outside links may be a form or a menu rather than an article. */
 const MIN_ARTICLE_WORDS = 25;
 
 const countWords = (text: string) =>
   (text.match(/[^\s\p{P}]+/gu)?.length ?? 0) +
   (text.match(/[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/g)?.length ?? 0) / 2;
 
+/** Form controls a person fills in: a sign-in or search page, an app screen. */
+function isFormPage(doc: Document): boolean {
+  const controls = doc.querySelectorAll(
+    'input:not([type="hidden"]):not([type="submit"]):not([type="button"]), textarea, select',
+  ).length;
+  return controls >= 2 || doc.querySelector('input[type="password"]') !== null;
+}
+
 /**
- * Readability returns its best attempt even on an app or a login page (the form labels, a
- * footer). A reading view of a dozen words and links helps nobody; say there is no article
- * instead. Short pages with a picture, table or code block are still shown.
+ * Readability returns its best attempt even on an app or a sign-in page (the form labels, a menu).
+ * When what it found is a few words, mostly links or the labels of a form, say there is no
+ * article instead. A short text that is just short (a brief, a notice) is still shown, and so is
+ * anything with a picture, table or code block.
  */
-function looksLikeArticle(text: string, rendered: Element): boolean {
+function looksLikeArticle(text: string, rendered: Element, page: Document): boolean {
   if (!text.trim()) return false;
   const linkWords = Array.from(rendered.querySelectorAll('a'), (a) =>
     countWords(a.textContent ?? ''),
   ).reduce((sum, n) => sum + n, 0);
-  if (countWords(text) - linkWords >= MIN_ARTICLE_WORDS) return true;
+  const ownWords = countWords(text) - linkWords;
+  if (ownWords >= MIN_ARTICLE_WORDS) return true;
   if (rendered.querySelector('video, table, pre, figure') !== null) return true;
   // A picture on its own counts unless it is a logo or icon: small, or the face of a link.
-  return Array.from(rendered.querySelectorAll('img')).some((img) => {
+  const picture = Array.from(rendered.querySelectorAll('img')).some((img) => {
     const width = Number(img.getAttribute('width')) || 0;
     return !img.closest('a') && (width === 0 || width >= 300);
   });
+  if (picture) return true;
+  return !(linkWords > ownWords || isFormPage(page));
 }
 
 /**
@@ -218,7 +230,7 @@ export function analyzePage(doc: Document, options: AnalyzeOptions = {}): PageAn
   const rendered = parseArticleHtml(html, doc);
   const text = canonicalText(rendered);
   clock.lap('sanitise');
-  if (!looksLikeArticle(text, rendered)) return done(NO_ARTICLE);
+  if (!looksLikeArticle(text, rendered, doc)) return done(NO_ARTICLE);
 
   result.article = { html, text, length: text.length, readingMinutes: readingMinutes(text) };
 

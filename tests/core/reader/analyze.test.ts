@@ -44,12 +44,20 @@ describe('analyzePage: input document', () => {
 describe('analyzePage: reasons', () => {
   it('says why a page without prose has no article', () => {
     const { result } = analyze(
-      '<!doctype html><html><head><title>Sign in</title></head><body><form><label>Email <input name="e"></label><button>Sign in</button></form></body></html>',
+      '<!doctype html><html><head><title>Sign in</title></head><body><form><label>Email <input name="e"></label><label>Password <input type="password" name="p"></label><button>Sign in</button></form><p><a href="/help">Help</a></p></body></html>',
     );
     expect(result.article).toBeNull();
     expect(result.reason?.code).toBe('no-article');
     expect(result.reason?.message).toMatch(/No article found/);
     expect(result.title).toBe('Sign in');
+  });
+
+  it('still shows a page that is just short', () => {
+    const { result, text } = analyze(
+      '<!doctype html><html><head><title>Notice</title></head><body><p>The library is closed on Monday for a staff training day.</p></body></html>',
+    );
+    expect(result.reason).toBeNull();
+    expect(text).toBe('The library is closed on Monday for a staff training day.');
   });
 
   it('refuses an empty body', () => {
