@@ -128,6 +128,23 @@ describe('attribution', () => {
     expect(q.speaker).toBe('Jane Smith');
   });
 
+  it('reads a signature line under a quote', () => {
+    const text = para('"We will win this one, and the next one too."', '- Jane Smith.');
+    expect(only(text).speaker).toBe('Jane Smith');
+  });
+
+  it('keeps a dateline or a clause out of the role, and an age too', () => {
+    const text = para(
+      'Here in Columbia, Sanders stepped up his criticism, saying, “We have got to do better.”',
+      '“It is time,” said Mattie Thomas, 66, who came with her sister.',
+    );
+    const { quotes } = extractQuotes(text);
+    expect(quotes.map((q) => [q.speaker, q.role])).toEqual([
+      ['Sanders', null],
+      ['Mattie Thomas', null],
+    ]);
+  });
+
   it('takes the speaker of the previous paragraph for a floating quote', () => {
     const text = para(
       '“We will appeal,” said Jane Smith, the group’s lawyer.',

@@ -11,6 +11,7 @@ import {
   SPEECH_VERBS,
   STOP_WORDS,
   SUBJECT_PRONOUNS,
+  TITLE_WORDS,
   VERB_PREFIXES,
   WEAK_SPEECH_VERBS,
 } from './lexicon';
@@ -261,9 +262,17 @@ function appositiveBackward(
 
 /** A capitalised appositive that is a job title: "Director of X", "President-elect". */
 function isRoleLike(tokens: readonly Token[], from: number, to: number): boolean {
-  for (let k = from; k < to; k++) {
+  const first = tokens[from];
+  if (!isWord(first)) return false;
+  // "Director of …", "Clinton's spokesman", "Senate Majority Leader": a title, a possessive, or
+  // capitalised words then "of"; never a name followed by its verb.
+  if (TITLE_WORDS.has(first.lower) || /['’]s$/.test(first.text)) return true;
+  for (let k = from; k < Math.min(to, from + 4); k++) {
     const t = tokens[k] as Token;
-    if (t.kind === 'word' && !t.cap && t.lower !== 'of' && t.lower !== 'and') return true;
+    if (t.kind !== 'word') return false;
+    if (t.lower === 'of') return k > from;
+    if (!t.cap)
+      return SOURCE_NOUNS.has(t.lower) || SPEAKING_NOUNS.has(t.lower) || TITLE_WORDS.has(t.lower);
   }
   return false;
 }
@@ -276,6 +285,15 @@ function appositiveForward(tokens: readonly Token[], after: number, ceil: number
   const lw = first.lower;
   if (SUBJECT_PRONOUNS.has(lw) || (STOP_WORDS.has(lw) && !DETERMINERS.has(lw))) return null;
   if (SPEECH_VERBS.has(lw)) return null;
+  // A role starts with a determiner, a lower-case noun, a title or a possessive ("Clinton's
+  // spokesman"); a capitalised name followed by its verb is a new clause ("COLUMBIA — Sanders …").
+  if (
+    first.cap &&
+    !TITLE_WORDS.has(lw) &&
+    !/['’]s$/.test(first.text) &&
+    !isRoleLike(tokens, after + 1, Math.min(ceil, after + 4))
+  )
+    return null;
   let k = after + 1;
   while (k < ceil) {
     const t = tokens[k] as Token;
@@ -284,6 +302,7 @@ function appositiveForward(tokens: readonly Token[], after: number, ceil: number
       break;
     k++;
   }
+  if (k - after - 1 > 16) return null; // a clause, not a role
   return k > after + 1 ? { from: after + 1, to: k } : null;
 }
 

@@ -200,7 +200,7 @@ export class EntityRegistry {
     // Runs of capitalised words (initials, particles and honorifics allowed): candidate names.
     // The run must start on a plain capital letter, which keeps the scan fast.
     const re =
-      /[A-Z\u00C0-\u00DE][\p{L}\p{M}'’-]*\.?(?:[ \u00a0]+(?:[A-Z\u00C0-\u00DE][\p{L}\p{M}'’-]*\.?|bin|al|de|van|von))+/gu;
+      /(?:Mrs?\.|Ms\.|Dr\.|[A-Z\u00C0-\u00DE](?:\.|[\p{L}\p{M}'’-]*))(?:[ \u00a0]+(?:[A-Z\u00C0-\u00DE](?:\.|[\p{L}\p{M}'’-]*)|bin|al|de|van|von))+/gu;
     let m: RegExpExecArray | null;
     while ((m = re.exec(text)) !== null) {
       const words = m[0].split(/[ \u00a0]+/);

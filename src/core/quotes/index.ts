@@ -17,7 +17,7 @@ import {
 } from './attribution';
 import { classifyQuote, hasAdjacentCue } from './classify';
 import { EntityRegistry, isSourceDescription, parseMention, type Entity } from './entities';
-import { findQuoteSpans, splitParagraphs, type QuoteSpan } from './marks';
+import { findQuoteSpans, splitParagraphs, type Paragraph, type QuoteSpan } from './marks';
 import { tokenize, type Token } from './tokens';
 
 export interface ExtractQuotesOptions {
@@ -92,6 +92,7 @@ export function extractQuotes(text: string, options: ExtractQuotesOptions = {}):
     });
   });
 
+  dashSignatures(found, paragraphs, text);
   carryOver(found, intros, text);
   const registry = new EntityRegistry(text);
   for (const f of found) if (f.attr) resolve(f.attr, registry);
@@ -111,9 +112,33 @@ function concrete(a: Attribution, tokens: readonly Token[], text: string): Attr 
       const roleText = role
         ? text.slice((tokens[role.from] as Token).start, (tokens[role.to - 1] as Token).end)
         : null;
-      return { words: words(s), start: (tokens[s.from] as Token).start, role: roleText };
+      // An age ("Mattie Thomas, 66, said") describes the speaker but is not a role.
+      const cleanRole = roleText && /^\d+$/.test(roleText) ? null : roleText;
+      return { words: words(s), start: (tokens[s.from] as Token).start, role: cleanRole };
     }),
   };
+}
+
+/**
+ * A paragraph that is only "— Name" (a signature line under a quote, as fact-check and
+ * quote-collection pages write them) attributes the quotes of the paragraph above it.
+ */
+function dashSignatures(found: Found[], paragraphs: Paragraph[], text: string): void {
+  for (const f of found) {
+    if (f.attr) continue;
+    const next = paragraphs[f.span.paragraph + 1];
+    if (!next || next.end - next.start > 90) continue;
+    const m = /^[-—–―]\s*(\p{Lu}[^\n.!?"“”]{1,80}?)\.?$/u.exec(text.slice(next.start, next.end));
+    if (!m) continue;
+    const name = m[1] as string;
+    const start = next.start + (m[0].length - m[0].trimStart().length) + m[0].indexOf(name);
+    f.attr = {
+      how: 'dash',
+      cue: '—',
+      mention: { text: name, start, end: start + name.length },
+      subjects: [{ words: name.split(/\s+/), start, role: null }],
+    };
+  }
 }
 
 /** A fragment inside the writer's sentence, not a quoted sentence introduced by a cue. */
