@@ -135,7 +135,7 @@ export function createReaderSession(deps: ReaderSessionDeps): ReaderSession {
   function tooLarge(count: number, kinds: ClutterKind[]): ReaderContent {
     return {
       kind: 'notice',
-      title: 'This page is very large',
+      title: 'A very large page',
       message:
         `This page is very large (${count.toLocaleString('en')} elements). Reading it may ` +
         'freeze this tab for a long time (seconds, or minutes on a slow computer).',
