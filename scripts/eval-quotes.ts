@@ -65,6 +65,7 @@ interface Tally {
   partial: { n: number; found: number; ok: number };
   otherFp: number;
   otherN: number;
+  singleFp: number;
   times: number[];
   scored: number;
 }
@@ -78,6 +79,7 @@ const newTally = (): Tally => ({
   partial: { n: 0, found: 0, ok: 0 },
   otherFp: 0,
   otherN: 0,
+  singleFp: 0,
   times: [],
   scored: 0,
 });
@@ -170,6 +172,8 @@ function evalArticle(a: Article, t: Tally): void {
     t.fp++;
     const isOther = others.some((o) => [...p].some((x) => o.has(x)));
     if (isOther) t.otherFp++;
+    // PolNeAR labels no quotation in single marks ('…', ‘…’): count those apart.
+    if (/['‘]/.test(a.text[(result.quotes[pi] as Quote).start - 1] ?? '')) t.singleFp++;
     const q = result.quotes[pi] as Quote;
     if (showErrors && (errorKind === 'all' || errorKind === 'fp'))
       errors.push(`FP${isOther ? '(other)' : ''} ${a.id}: ${context(a.text, q.start, q.end)}`);
@@ -206,7 +210,7 @@ function report(name: string, t: Tally): void {
   );
   console.log(`         per form: ${forms}`);
   console.log(
-    `         partial: R ${pct(t.partial.found / Math.max(1, t.partial.n))} acc ${pct(t.partial.ok / Math.max(1, t.partial.found))} (n=${t.partial.n})   FP on other_quoted_spans ${t.otherFp}/${t.otherN} (all FP ${t.fp})`,
+    `         partial: R ${pct(t.partial.found / Math.max(1, t.partial.n))} acc ${pct(t.partial.ok / Math.max(1, t.partial.found))} (n=${t.partial.n})   FP on other_quoted_spans ${t.otherFp}/${t.otherN} (all FP ${t.fp}, of which ${t.singleFp} in single marks, which PolNeAR never labels)`,
   );
 }
 
@@ -259,6 +263,7 @@ if (existsSync(polnearPath)) {
     },
     otherFp: x.otherFp + y.otherFp,
     otherN: x.otherN + y.otherN,
+    singleFp: x.singleFp + y.singleFp,
     times: [...x.times, ...y.times],
     scored: x.scored + y.scored,
   });

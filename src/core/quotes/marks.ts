@@ -225,7 +225,8 @@ export function findQuoteSpans(source: string, paragraphs: Paragraph[]): QuoteSp
         (DOUBLE_ONLY_CLOSE.includes(c) ||
           (c === '"' && /[.,!?…]/.test(text[i - 1] ?? '') && readsAsCloser(text, i, pe))) &&
         !anyQuote &&
-        i - ps > 1
+        // At least four words: a stray mark after a name or some markup is not a lost quotation.
+        (text.slice(ps, i).match(/\s+/g)?.length ?? 0) >= 3
       ) {
         // Closing mark with no opener before it in this paragraph: the opener was lost.
         push(ps, ps, i, i + 1, p, {
