@@ -43,10 +43,17 @@ type IdleScheduler = (cb: () => void, opts: { timeout: number }) => unknown;
 
 /** Starts watching `doc`; returns a function that stops it and drops pending work. */
 export function watchAddedSubtrees(doc: Document, opts: WatchOptions): () => void {
-  const view = doc.defaultView;
-  const MutationObserverImpl = view?.MutationObserver ?? MutationObserver;
-  const idle = (view as unknown as { requestIdleCallback?: IdleScheduler } | null)
-    ?.requestIdleCallback;
+  // The content script's own constructors first (in Firefox the page window is seen through Xray
+  // wrappers); the document's window only where there are no globals (jsdom under Node).
+  const view = doc.defaultView as (Window & { requestIdleCallback?: IdleScheduler }) | null;
+  const MutationObserverImpl: typeof MutationObserver =
+    typeof MutationObserver === 'function'
+      ? MutationObserver
+      : (view as unknown as { MutationObserver: typeof MutationObserver }).MutationObserver;
+  const idle: IdleScheduler | undefined =
+    typeof requestIdleCallback === 'function'
+      ? (cb, options) => requestIdleCallback(cb, options)
+      : view?.requestIdleCallback?.bind(view);
   let pending: Element[] = [];
   let removed = false;
   let timer: ReturnType<typeof setTimeout> | null = null;
@@ -78,7 +85,7 @@ export function watchAddedSubtrees(doc: Document, opts: WatchOptions): () => voi
     if (timer !== null || stopped) return;
     const wait = Math.max(50, lastRun + opts.throttleMs - now());
     timer = setTimeout(() => {
-      if (idle && !stopped) idle.call(view, flush, { timeout: opts.throttleMs });
+      if (idle && !stopped) idle(flush, { timeout: opts.throttleMs });
       else flush();
     }, wait);
   };
