@@ -3,5 +3,13 @@ export * from './types';
 export { analyzePage } from './analyze';
 export { detectClutter, locateFinding } from './clutter';
 export { extractQuotes } from './quotes';
-export { buildTextMap, type TextMap, type TextSegment } from './text/text-map';
+export {
+  buildTextMap,
+  canonicalText,
+  textPieces,
+  type TextMap,
+  type TextPiece,
+  type TextSegment,
+} from './text/text-map';
+export { findArticleRoot } from './reader/article-root';
 export { restrictedPageReason } from './reader/restricted';

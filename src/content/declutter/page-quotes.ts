@@ -12,8 +12,8 @@ import {
   type Quote,
   type QuoteResult,
   type Speaker,
+  findArticleRoot,
 } from '../../core';
-import { findArticleRoot } from '../../core/reader/article-root';
 import { createShadowHost } from '../../ui/declutter/shadow-host';
 import type { PageDeclutter } from '../../ui/declutter/page-declutter-types';
 import { mountQuoteLayer, QUOTE_LAYER_CSS, type QuoteLayer } from '../../ui/quotes/quote-layer';

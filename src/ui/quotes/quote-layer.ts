@@ -4,8 +4,7 @@
 // Quote offsets refer to buildTextMap(container).text; the map turns them back into text-node
 // pieces, which are wrapped in <mark data-declutter-quote>. Switching off unwraps every mark,
 // removes every label and joins the split text nodes again, leaving the DOM as it was.
-import { buildTextMap, type Quote, type Speaker } from '../../core';
-import { textPieces } from '../../core/text/text-map';
+import { buildTextMap, textPieces, type Quote, type Speaker } from '../../core';
 import { ensureShadowStyle, isShadowRoot } from '../declutter/shadow-host';
 import { renderQuotePanel, type QuotePanel } from './quote-panel';
 import { QUOTE_LAYER_CSS } from './quote-styles';
