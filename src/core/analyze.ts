@@ -93,11 +93,23 @@ function findClutter(doc: Document, kinds: readonly ClutterKind[], warnings: str
   }
 }
 
-function removeFindings(doc: Document, findings: ClutterFinding[]): void {
+/**
+ * Removes the findings' elements from `doc` (a clone or the extracted article). With `article`,
+ * a finding that holds the article or most of its text is skipped: the article is never hidden,
+ * whatever a rule says.
+ */
+function removeFindings(doc: Document, findings: ClutterFinding[], article?: Element): void {
+  const articleLength = article ? (article.textContent ?? '').length : 0;
   for (const finding of findings) {
     const element = locateFinding(doc, finding);
-    if (element && !NEVER_REMOVED.has(element.localName)) element.remove();
+    if (!element || NEVER_REMOVED.has(element.localName)) continue;
+    if (article && (element.contains(article) || ownsMostOf(element, articleLength))) continue;
+    element.remove();
   }
+}
+
+function ownsMostOf(element: Element, articleLength: number): boolean {
+  return articleLength > 0 && (element.textContent ?? '').length > articleLength / 2;
 }
 
 function describe(error: unknown): string {
@@ -215,7 +227,7 @@ export function analyzePage(doc: Document, options: AnalyzeOptions = {}): PageAn
   const fresh = inert();
   const content = fresh.importNode(extraction.content, true);
   fresh.body.appendChild(content);
-  removeFindings(fresh, findClutter(fresh, kinds, warnings));
+  removeFindings(fresh, findClutter(fresh, kinds, warnings), content);
   replaceEmbeds(fresh.body, base);
   absolutizeUrls(fresh.body, base);
   clock.lap('cleanup');

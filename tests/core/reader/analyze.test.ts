@@ -303,6 +303,24 @@ describe('analyzePage: clutter', () => {
     expect(text).not.toContain('First reader comment');
   });
 
+  it('never lets the clean-up pass remove the article itself', () => {
+    clutter.findings = (doc) =>
+      doc.URL === 'about:blank'
+        ? [
+            {
+              kind: 'comments',
+              rule: 'test/greedy',
+              selector: '#readability-page-1',
+              text: 'x',
+              confidence: 1,
+            },
+          ]
+        : [];
+    const { result } = analyze(articlePage(''));
+    clutter.findings = () => [];
+    expect(result.article?.text).toContain('Paragraph 6 of the story');
+  });
+
   it('survives a clutter rule that throws, and says so', () => {
     clutter.findings = () => {
       throw new Error('rule exploded');
