@@ -128,6 +128,12 @@ describe('attribution', () => {
     expect(q.speaker).toBe('Jane Smith');
   });
 
+  it('reads a closing attribution clause for a fragment mid-sentence', () => {
+    const q = only('Assange should be “freed and compensated” at once, the rights group says.');
+    expect(q.mention?.text).toBe('the rights group');
+    expect(q.speakerKind).toBe('unnamed');
+  });
+
   it('reads a signature line under a quote', () => {
     const text = para('"We will win this one, and the next one too."', '- Jane Smith.');
     expect(only(text).speaker).toBe('Jane Smith');

@@ -492,6 +492,10 @@ export function attributeInSentence(tokens: readonly Token[], q: number): Attrib
   }
   const atSentenceStart = q === from;
   if (after && (atSentenceStart || endsWithComma)) return after;
+  // "… should be freed and compensated, the rights group says.": a closing attribution clause
+  // speaks for every quote in the sentence.
+  const trailing = trailingAttribution(tokens, q, to);
+  if (trailing) return trailing;
 
   // Before the quote: the nearest cue in the sentence (`X said, “`, `X said that … “`, `X: “`).
   const prev = tokens[q - 1];
@@ -529,6 +533,26 @@ export function attributeInSentence(tokens: readonly Token[], q: number): Attrib
     if (sub) return { ...sub, cue, how: 'before' };
   }
   return after;
+}
+
+/** ", X says." / ", says X." at the end of the sentence, after the quote at q. */
+function trailingAttribution(tokens: readonly Token[], q: number, to: number): Attribution | null {
+  let e = to;
+  if (/^[.!?]$/.test(tokens[e - 1]?.text ?? '')) e--;
+  let c = e - 1;
+  while (c > q && tokens[c]?.text !== ',') {
+    if ((tokens[c] as Token).kind === 'quote' || e - c > 12) return null;
+    c--;
+  }
+  if (c <= q + 1) return null;
+  for (let v = c + 1; v < e; v++) {
+    const len = cueLength(tokens, v, false);
+    if (!len || !STRONG_CUES.has((tokens[v] as Token).lower)) continue;
+    const sub = subjectOfCue(tokens, v, len, c + 1, e, (tokens[v] as Token).lower);
+    if (!sub || sub === SHARED_SUBJECT) return null;
+    return { ...sub, cue: (tokens[v] as Token).text, how: 'after' };
+  }
+  return null;
 }
 
 /** The subject shared by a participle or a coordinated verb: an earlier cue's, or the sentence's. */
