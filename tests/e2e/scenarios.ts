@@ -44,6 +44,9 @@ export interface SuiteContext {
   visit(path: string, testName: string): Promise<string>;
 }
 
+/** CI=true/1/anything but "false"/"0"/empty. */
+const onCI = !!process.env.CI && !/^(0|false)$/i.test(process.env.CI);
+
 /**
  * Declares the suite for `kind`. A missing browser (or an unbuilt extension) skips the suite with
  * a loud banner locally, and fails it when CI is set: CI must never pass by not testing.
@@ -53,12 +56,12 @@ export function defineBrowserSuite(kind: BrowserKind, extra?: (ctx: SuiteContext
   const missing = whyUnavailable(kind);
   if (missing) {
     const banner = `\n${'!'.repeat(78)}\n!! ${title}: ${missing}\n!! ${
-      process.env.CI
+      onCI
         ? 'CI is set: FAILING the suite.'
         : 'SKIPPING this browser locally (set CI=1 to make this fail).'
     }\n${'!'.repeat(78)}\n`;
     console.warn(banner);
-    if (process.env.CI) {
+    if (onCI) {
       describe(title, () => {
         it('has its browser and the built extension', () => {
           throw new Error(`${title} cannot run: ${missing}`);
