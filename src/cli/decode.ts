@@ -37,6 +37,17 @@ export function metaCharset(bytes: Uint8Array): string | null {
   return null;
 }
 
+/** True when `bytes` are valid UTF-8 and contain at least one multi-byte sequence. */
+function isMultibyteUtf8(bytes: Uint8Array): boolean {
+  if (!bytes.some((byte) => byte >= 0x80)) return false;
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** A WHATWG encoding for `label`, or null when TextDecoder does not know it. */
 function normalise(label: string): string | null {
   try {
@@ -61,6 +72,15 @@ export function decodeHtml(bytes: Uint8Array, declared?: string): Decoded {
   }
   const meta = metaCharset(bytes);
   const fromMeta = meta ? normalise(meta) : null;
+  // A page re-saved as UTF-8 often keeps its old meta charset. Non-ASCII text that happens to be
+  // valid UTF-8 is vanishingly rare in legacy encodings, so valid multi-byte UTF-8 wins.
+  if (fromMeta && fromMeta !== 'utf-8' && isMultibyteUtf8(bytes)) {
+    return {
+      text: new TextDecoder('utf-8').decode(bytes),
+      charset: 'utf-8',
+      source: 'utf-8-valid',
+    };
+  }
   if (fromMeta && fromMeta !== 'utf-8') {
     return { text: decodeLoosely(bytes, fromMeta), charset: fromMeta, source: 'meta' };
   }

@@ -50,6 +50,14 @@ describe('decodeHtml', () => {
     });
   });
 
+  it('reads a page re-saved as UTF-8 that kept its old meta charset as UTF-8', () => {
+    const bytes = new TextEncoder().encode('<meta charset="gb2312"><p>谷歌在2014年收购</p>');
+    expect(decodeHtml(bytes)).toMatchObject({
+      text: '<meta charset="gb2312"><p>谷歌在2014年收购</p>',
+      charset: 'utf-8',
+    });
+  });
+
   it('lets a charset given from outside win over the meta tag', () => {
     const bytes = new TextEncoder().encode('<meta charset="windows-1252"><p>é</p>');
     expect(decodeHtml(bytes, 'utf-8').text).toContain('<p>é</p>');
