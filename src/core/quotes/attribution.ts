@@ -449,12 +449,17 @@ function build(
   };
 }
 
+/** How far around a quote its sentence is read: keeps run-on "sentences" linear. */
+const SENTENCE_WINDOW = 80;
+
 function sentenceBounds(tokens: readonly Token[], q: number): Range {
   const s = (tokens[q] as Token).sentence;
   let from = q;
-  while (from > 0 && (tokens[from - 1] as Token).sentence === s) from--;
+  while (from > 0 && q - from < SENTENCE_WINDOW && (tokens[from - 1] as Token).sentence === s)
+    from--;
   let to = q + 1;
-  while (to < tokens.length && (tokens[to] as Token).sentence === s) to++;
+  while (to < tokens.length && to - q < SENTENCE_WINDOW && (tokens[to] as Token).sentence === s)
+    to++;
   return { from, to };
 }
 
