@@ -49,6 +49,15 @@ export interface ReaderSession {
   settingsChanged(settings: Settings): void;
 }
 
+/** now() at each step of an open, for the performance entries. */
+interface OpenMarks {
+  started: number;
+  settled: number;
+  analysed: number;
+  rendered: number;
+  attached: number;
+}
+
 interface OpenState {
   view: ReaderView;
   page: PageState;
@@ -222,28 +231,47 @@ export function createReaderSession(deps: ReaderSessionDeps): ReaderSession {
     declutter?.setToolbarAllowed(false);
     if (current.declutterOnOpen && declutter) declutter.enable(kinds);
 
+    const marks: OpenMarks = { started, settled: now(), analysed: 0, rendered: 0, attached: 0 };
     const count = doc.getElementsByTagName('*').length;
-    view.show(count > hugePage ? tooLarge(count, kinds) : runAnalysis(kinds, hugePage));
+    const content = count > hugePage ? tooLarge(count, kinds) : runAnalysis(kinds, hugePage);
+    marks.analysed = now();
+    view.show(content);
     if (current.quotesOnOpen) view.setQuotesEnabled(true);
+    marks.rendered = now();
     // Built off-document; attached once.
     view.attach();
     state.unlockScroll = lockPageScroll(doc);
-    markOpened(started, state.analysis);
+    marks.attached = now();
+    markOpened(marks, state.analysis);
   }
 
   /**
    * Leaves the open's cost on the page's performance timeline (shared with the page's own
    * scripts), where benchmarks read it without any hook into the extension:
-   * `declutter:open` (message to view attached) and `declutter:analyze` (the core's total).
+   * `declutter:open` (message to view attached), `declutter:analyze` (the core's total) and
+   * `declutter:stage:<name>` (the core's stages); `declutter:view:settings|render|attach` are
+   * the view's own parts.
    */
-  function markOpened(started: number, analysis: PageAnalysis | null) {
+  function markOpened(marks: OpenMarks, analysis: PageAnalysis | null) {
     const perf = doc.defaultView?.performance;
     if (!perf?.measure) return;
+    const started = marks.started;
     try {
-      perf.measure('declutter:open', { start: started, end: now() });
-      const total = analysis?.timings.total;
-      if (typeof total === 'number')
-        perf.measure('declutter:analyze', { start: started, duration: total });
+      perf.measure('declutter:open', { start: started, end: marks.attached });
+      perf.measure('declutter:view:settings', { start: started, end: marks.settled });
+      perf.measure('declutter:view:render', { start: marks.analysed, end: marks.rendered });
+      perf.measure('declutter:view:attach', { start: marks.rendered, end: marks.attached });
+      const timings = analysis?.timings ?? {};
+      if (typeof timings.total === 'number') {
+        perf.measure('declutter:analyze', { start: started, duration: timings.total });
+      }
+      // Each stage's duration as its own entry (laid end to end: durations, not positions).
+      let at = started;
+      for (const [stage, ms] of Object.entries(timings)) {
+        if (stage === 'total' || typeof ms !== 'number') continue;
+        perf.measure(`declutter:stage:${stage}`, { start: at, duration: ms });
+        at += ms;
+      }
     } catch {
       // A clock that is not performance.now (tests) cannot be placed on the timeline.
     }

@@ -70,6 +70,10 @@ function prepareMedia(body: HTMLElement): void {
   }
 }
 
+/** Above this many blocks, off-screen blocks are laid out lazily (see reader-styles). */
+export const LONG_ARTICLE_BLOCKS = 150;
+const LAZY_BLOCKS = 'p, li, figure, pre, blockquote, table, h2, h3, h4, dl';
+
 const squash = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').trim().toLowerCase();
 
 /**
@@ -103,6 +107,9 @@ export function renderArticleBody(
   prepareMedia(body);
   prepareLinks(body, pageUrl);
   markDuplicateTitle(body, meta.title);
+  if (body.querySelectorAll(LAZY_BLOCKS).length > LONG_ARTICLE_BLOCKS) {
+    body.setAttribute('data-long', '');
+  }
   return body;
 }
 

@@ -15,7 +15,7 @@ ${paletteCss('.overlay')}
   display: flex; flex-direction: column;
   background: var(--bg); color: var(--fg);
   font: 15px/1.4 ${UI_FONT};
-  -webkit-font-smoothing: antialiased; text-rendering: optimizeLegibility;
+  -webkit-font-smoothing: antialiased;
   animation: reader-in 120ms ease-out;
 }
 @keyframes reader-in { from { opacity: 0; } to { opacity: 1; } }
@@ -93,7 +93,7 @@ button[aria-expanded="true"] { background: var(--surface); border-color: var(--r
 .page {
   max-width: var(--measure, 68ch); margin: 0 auto; padding: 40px 24px 120px;
   font-family: var(--font); font-size: var(--size, 19px); line-height: var(--leading, 1.6);
-  color: var(--fg); overflow-wrap: break-word; hyphens: auto;
+  color: var(--fg); overflow-wrap: break-word;
 }
 .page[data-font="readable"] { letter-spacing: 0.03em; word-spacing: 0.12em; }
 .head { margin-bottom: 2em; padding-bottom: 1.2em; border-bottom: 1px solid var(--rule); }
@@ -104,6 +104,13 @@ button[aria-expanded="true"] { background: var(--surface); border-color: var(--r
 
 /* The article's own markup (already sanitised) */
 .content > :first-child { margin-top: 0; }
+/* Long articles only: blocks below the fold are laid out when scrolled near, so the first paint
+   of a 200-page article costs about what a 2-page one does (measured: view attach 1 s → 0.08 s
+   for 2,500 paragraphs). Find-in-page still sees them. Not for ordinary articles, because the
+   paint containment it implies would clip focus rings at the blocks' edges. */
+.content[data-long] :is(p, li, figure, pre, blockquote, .table-scroll, h2, h3, h4, dl) {
+  content-visibility: auto; contain-intrinsic-size: auto 3em;
+}
 .content [data-reader-duplicate-title], .content img[data-reader-broken] { display: none; }
 .content p, .content ul, .content ol, .content dl, .content figure, .content blockquote,
 .content pre, .content .table-scroll, .content hr { margin: 0 0 1.1em; }

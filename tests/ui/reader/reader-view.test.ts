@@ -207,6 +207,24 @@ describe('reading view', () => {
     expect(quotes.getAttribute('aria-checked')).toBe('true');
   });
 
+  it('lays out only what is on screen for long articles (data-long), not for ordinary ones', () => {
+    const { view } = mount();
+    expect(view.shadow.querySelector('.content')?.hasAttribute('data-long')).toBe(false);
+    const paragraphs = Array.from({ length: 200 }, (_, i) => `<p>Paragraph ${i}.</p>`).join('');
+    const long = articleAnalysis();
+    view.show({
+      kind: 'article',
+      analysis: {
+        ...long,
+        article: {
+          ...(long.article as NonNullable<typeof long.article>),
+          html: `<div>${paragraphs}</div>`,
+        },
+      },
+    });
+    expect(view.shadow.querySelector('.content')?.hasAttribute('data-long')).toBe(true);
+  });
+
   it('removes its host and listeners on destroy', () => {
     const { view, onClose } = mount();
     view.destroy();
