@@ -249,6 +249,13 @@ describe('who the speaker is', () => {
     ]);
   });
 
+  it('reads a role given before the name ("her adviser, Jake Sullivan, said")', () => {
+    const q = only(
+      'In a statement to the Observer, her senior policy adviser, Jake Sullivan, said: “We stand with our allies.”',
+    );
+    expect([q.speaker, q.role]).toEqual(['Jake Sullivan', 'her senior policy adviser']);
+  });
+
   it('leaves a quote with no speaker anywhere unknown', () => {
     const q = only('“Nothing is ever settled in politics, and nothing ever will be.”');
     expect(q.speaker).toBeNull();

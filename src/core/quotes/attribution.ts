@@ -233,6 +233,16 @@ function looksLikeVerb(tokens: readonly Token[], j: number): boolean {
   );
 }
 
+/** Two to five capitalised words (initials allowed): a person's name. */
+function isNameRun(tokens: readonly Token[], from: number, to: number): boolean {
+  if (to - from < 2 || to - from > 5) return false;
+  for (let k = from; k < to; k++) {
+    const t = tokens[k] as Token;
+    if (t.kind !== 'word' || !t.cap || TITLE_WORDS.has(t.lower)) return false;
+  }
+  return true;
+}
+
 /** "X, a scholar at Y, said": the name before an appositive that ends right before `end`. */
 function appositiveBackward(
   tokens: readonly Token[],
@@ -247,6 +257,13 @@ function appositiveBackward(
     if (t.text !== sep) continue;
     const roleFirst = tokens[c + 1];
     if (!isWord(roleFirst)) continue;
+    // "her senior policy adviser, Jake Sullivan, said": the description comes first, the name
+    // sits between the commas.
+    if (isNameRun(tokens, c + 1, end - 1)) {
+      const role = npBackward(tokens, c, floor);
+      if (role && !(tokens[role.to - 1] as Token).cap && plausible(tokens, role))
+        return { subject: { from: c + 1, to: end - 1 }, role };
+    }
     const descriptive =
       DETERMINERS.has(roleFirst.lower) || !roleFirst.cap || /^\d+$/.test(roleFirst.text);
     if (!descriptive && !isRoleLike(tokens, c + 1, end - 1)) continue;
