@@ -8,8 +8,9 @@
 //      moment the reader host (`[data-declutter-root="reader"]`) is attached, then waits two
 //      animation frames: the second rAF callback runs after the frame holding the view was
 //      produced, which is what "painted" means here;
-//   2. the page's clock (performance.now) is read immediately before the trigger is sent
-//      (CDP Extensions.triggerAction in Chromium, the privileged BiDi triggerAction in Firefox),
+//   2. the tab lookup and protocol session are prepared first (prepareClick), then the page's
+//      clock (performance.now) is read and the trigger sent at once (CDP
+//      Extensions.triggerAction in Chromium, the privileged BiDi triggerAction in Firefox),
 //      so the figure includes the browser's click handling, the background's injection and
 //      messaging, the content script's analysis and rendering, and the paint;
 //   3. the content script's own `declutter:open` and `declutter:analyze` measures are read from
@@ -17,7 +18,12 @@
 // The trigger timestamp is taken one protocol round trip (< 1 ms locally) before the trigger
 // reaches the browser, so the figures err on the slow side.
 import { join } from 'node:path';
-import { ROOT, whyUnavailable, type BrowserKind } from '../tests/e2e/support/browsers';
+import {
+  ROOT,
+  prepareClick,
+  whyUnavailable,
+  type BrowserKind,
+} from '../tests/e2e/support/browsers';
 import { serveDirectories } from '../tests/e2e/support/server';
 import { launch, waitInPage } from '../tests/e2e/support/driver';
 
@@ -96,8 +102,9 @@ async function main() {
       await browser.page.goto(
         server.url(`/fixtures/seed-southfront/source.html?measure=${run}-${Date.now()}`),
       );
+      const fire = await prepareClick(browser.session);
       const triggeredAt = await browser.page.evaluate(installRecorder, undefined);
-      await browser.clickAction();
+      await fire();
       const sample = await waitInPage(
         browser.page,
         'the reading view painted',
