@@ -87,6 +87,15 @@ defineBrowserSuite('chromium', (ctx) => {
       action?.shortcut,
       `Chromium must assign the suggested ${suggested}; an empty shortcut means Chromium refused it (reserved or conflicting key)`,
     ).toBe(suggested);
+    // Every other suggested shortcut (Declutter page) must have been granted too.
+    for (const [name, command] of Object.entries(manifest.commands ?? {})) {
+      const wanted = command.suggested_key?.default;
+      if (!wanted) continue;
+      expect(
+        assigned.find((c) => c.name === name)?.shortcut,
+        `shortcut for ${name} (${wanted})`,
+      ).toBe(wanted);
+    }
 
     await ctx.visit(SEED_PATH, 'shortcut');
     const chord = parseChord(suggested ?? '');
