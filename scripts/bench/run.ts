@@ -43,6 +43,7 @@ function options() {
       'click-pages': { type: 'string' },
       profile: { type: 'string' },
       ab: { type: 'string' },
+      pages: { type: 'string' },
       ref: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -55,6 +56,7 @@ function options() {
         '       [--click-pages N (readability pages through the click path; default all)]\n' +
         '       [--profile SET/ID[,SET/ID] (CPU profile of analyzePage on those pages, then exit)]\n' +
         '       [--ab REF|DIR (A/B: working tree or --ref as A against B, interleaved; then exit)]\n' +
+        '       [--pages SET/ID[,SET/ID] (only these corpus pages, e.g. readability/wikipedia-2)]\n' +
         `       [--only ${SECTIONS.join(',')}]`,
     );
     process.exit(0);
@@ -82,6 +84,7 @@ function options() {
     clickPages: values['click-pages'] ? Number(values['click-pages']) : Infinity,
     profile: values.profile?.split(',') ?? [],
     ab: values.ab,
+    pages: values.pages?.split(',') ?? null,
   };
 }
 
@@ -104,11 +107,18 @@ async function main() {
     startedAt: new Date(started).toISOString(),
     options: { ...opts, limit: Number.isFinite(opts.limit) ? opts.limit : null },
   };
-  const save = () =>
-    writeFile(join(OUT_DIR, 'results.json'), JSON.stringify(results, null, 2) + '\n');
+  // A/B and profile runs are experiments: they never overwrite the benchmark's results.json.
+  const resultFile = join(
+    OUT_DIR,
+    opts.ab ? 'ab-results.json' : opts.profile.length ? 'profile-results.json' : 'results.json',
+  );
+  const save = () => writeFile(resultFile, JSON.stringify(results, null, 2) + '\n');
 
   const corpusPresent = existsSync(opts.corpus);
-  const pages = corpusPresent ? await listCorpus(opts.corpus, opts.limit) : [];
+  const listed = corpusPresent ? await listCorpus(opts.corpus, opts.limit) : [];
+  const pages = opts.pages
+    ? listed.filter((p) => opts.pages?.includes(`${p.set}/${p.id}`))
+    : listed;
   if (!corpusPresent || pages.length === 0) {
     console.log(
       `bench: corpus not found at ${opts.corpus} (or empty); skipping the corpus sections ` +
@@ -261,7 +271,7 @@ async function main() {
   results.seconds = (Date.now() - started) / 1000;
   await save();
   console.log(
-    `\nbench: done in ${(results.seconds as number).toFixed(0)} s; data in ${join(OUT_DIR, 'results.json')}`,
+    `\nbench: done in ${(results.seconds as number).toFixed(0)} s; data in ${resultFile}`,
   );
 }
 
