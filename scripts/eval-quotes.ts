@@ -206,7 +206,7 @@ function report(name: string, t: Tally): void {
     .map(([f, v]) => `${f} ${pct(v.ok / Math.max(1, v.found))} (n=${v.n}, R ${pct(v.found / v.n)})`)
     .join(' | ');
   console.log(
-    `${name.padEnd(8)} articles ${String(t.scored).padStart(3)}  detect P ${pct(p)} R ${pct(r)} F1 ${pct(f1)}  mention acc ${pct(acc)}  e2e F1 ${pct(e2e)}`,
+    `${name.padEnd(8)} articles ${String(t.scored).padStart(3)}  detect P ${pct(p)} R ${pct(r)} F1 ${pct(f1)}  mention acc ${pct(acc)} (${t.spkOk}/${t.tp})  e2e F1 ${pct(e2e)}`,
   );
   console.log(`         per form: ${forms}`);
   console.log(

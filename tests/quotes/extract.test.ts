@@ -293,3 +293,22 @@ describe('speakers list', () => {
     ]);
   });
 });
+
+describe('attribution frames', () => {
+  it('reads the speaker of “…,” NAME VERB whatever the verb', () => {
+    const text = para(
+      '“The paper is claiming things today,” Hannity started.',
+      '“This is fantastic!” beamed Donald Hartley, a delegate.',
+      '“France will always be France,” an angry Hollande retaliated.',
+    );
+    const mentions = extractQuotes(text).quotes.map((q) => q.mention?.text);
+    expect(mentions).toEqual(['Hannity', 'Donald Hartley', 'an angry Hollande']);
+  });
+
+  it('does not take a cue inside a later clause as a closing attribution', () => {
+    const q = only(
+      'Cruz says he is “effectively tied for second place” with Rubio, in a finish that he said defied expectations.',
+    );
+    expect(q.mention?.text).toBe('Cruz');
+  });
+});

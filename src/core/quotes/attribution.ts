@@ -513,6 +513,8 @@ export function attributeInSentence(tokens: readonly Token[], q: number): Attrib
       after = { ...build(tokens, np, appositiveForward(tokens, np.to, to)), cue: '—', how: 'dash' };
   }
   const atSentenceStart = q === from;
+  if (!after && atSentenceStart && (/[,?!]$/.test(quoteText) || tokens[q + 1]?.text === ','))
+    after = frameSpeaker(tokens, q, to);
   if (after && (atSentenceStart || endsWithComma)) return after;
   // "… should be freed and compensated, the rights group says.": a closing attribution clause
   // speaks for every quote in the sentence.
@@ -557,6 +559,58 @@ export function attributeInSentence(tokens: readonly Token[], q: number): Attrib
   return after;
 }
 
+const AUX_AFTER_SUBJECT = /^(can|could|would|will|was|is|had|has|then|also|later)$/;
+
+/** End of a clause: nothing, or sentence punctuation. */
+const endsClause = (t: Token | undefined): boolean =>
+  t === undefined || (t.kind === 'punct' && /^[.!?;]$/.test(t.text));
+
+/**
+ * `“…,” Hannity started.` / `“…,” beamed Donald Hartley.`: a quote that opens its sentence and
+ * ends in a comma, question or exclamation mark is framed by its attribution whatever the verb
+ * (one not in the lexicon): the noun phrase right after it, followed by a verb, an appositive or
+ * the end of the sentence, is the speaker.
+ */
+function frameSpeaker(tokens: readonly Token[], q: number, to: number): Attribution | null {
+  let k = q + 1;
+  if (tokens[k]?.text === ',') k++;
+  const first = tokens[k];
+  if (!isWord(first)) return null;
+  if (
+    !first.cap &&
+    /(ed|s)$/.test(first.lower) &&
+    !STOP_WORDS.has(first.lower) &&
+    !DETERMINERS.has(first.lower) &&
+    !SUBJECT_PRONOUNS.has(first.lower)
+  ) {
+    // Inverted: an unlisted verb, then a name that closes the clause.
+    const np = npForward(tokens, k + 1, to);
+    if (!np || !(tokens[np.from] as Token).cap || !plausible(tokens, np)) return null;
+    const next = tokens[np.to];
+    if (!endsClause(next) && next?.text !== ',') return null;
+    return {
+      ...build(tokens, np, appositiveForward(tokens, np.to, to)),
+      cue: first.text,
+      how: 'after',
+    };
+  }
+  const np = npForward(tokens, k, to);
+  if (!np || !plausible(tokens, np)) return null;
+  const next = tokens[np.to];
+  const verb =
+    isWord(next) &&
+    !next.cap &&
+    (!STOP_WORDS.has(next.lower) || AUX_AFTER_SUBJECT.test(next.lower)) &&
+    !DETERMINERS.has(next.lower);
+  const appositive = next?.text === ',' && (tokens[np.to - 1] as Token).cap;
+  if (!verb && !appositive && !endsClause(next)) return null;
+  return {
+    ...build(tokens, np, appositive ? appositiveForward(tokens, np.to, to) : null),
+    cue: verb ? (next as Token).text : '',
+    how: 'after',
+  };
+}
+
 /** ", X says." / ", says X." at the end of the sentence, after the quote at q. */
 function trailingAttribution(tokens: readonly Token[], q: number, to: number): Attribution | null {
   let e = to;
@@ -572,6 +626,9 @@ function trailingAttribution(tokens: readonly Token[], q: number, to: number): A
     if (!len || !STRONG_CUES.has((tokens[v] as Token).lower)) continue;
     const sub = subjectOfCue(tokens, v, len, c + 1, e, (tokens[v] as Token).lower);
     if (!sub || sub === SHARED_SUBJECT) return null;
+    // The clause must be the attribution itself (", X says." / ", says X."), not a clause that
+    // merely contains a cue (", in a finish that he said defied expectations.").
+    if (sub.mention.from !== c + 1 && v !== c + 1) return null;
     return { ...sub, cue: (tokens[v] as Token).text, how: 'after' };
   }
   return null;
