@@ -311,4 +311,13 @@ describe('attribution frames', () => {
     );
     expect(q.mention?.text).toBe('Cruz');
   });
+
+  it('gives nested speech to the outer speaker, as a reader reports it', () => {
+    const text = para(
+      'Trump told reporters that Clinton called him “a total loser.”',
+      'Mr. Kasich said that he would offer “a prayer” for the nominee.',
+    );
+    const mentions = extractQuotes(text).quotes.map((q) => q.mention?.text);
+    expect(mentions).toEqual(['Trump', 'Mr. Kasich']);
+  });
 });

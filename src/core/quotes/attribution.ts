@@ -554,7 +554,7 @@ export function attributeInSentence(tokens: readonly Token[], q: number): Attrib
       .join(' ');
     let sub = subjectOfCue(tokens, k, len, from, q, cue.toLowerCase());
     if (sub === SHARED_SUBJECT) sub = clauseSubject(tokens, from, k);
-    if (sub) return { ...sub, cue, how: 'before' };
+    if (sub) return outerSpeaker(tokens, from, sub.mention.from) ?? { ...sub, cue, how: 'before' };
   }
   return after;
 }
@@ -609,6 +609,29 @@ function frameSpeaker(tokens: readonly Token[], q: number, to: number): Attribut
     cue: verb ? (next as Token).text : '',
     how: 'after',
   };
+}
+
+/**
+ * Nested speech: `X said (that) Y called it “…”`, `X told reporters that he would offer “…”`.
+ * The quote is reported by the outer speaker, so when a strong cue governs the clause whose
+ * subject starts at `inner`, that cue's subject is the speaker.
+ */
+function outerSpeaker(tokens: readonly Token[], from: number, inner: number): Attribution | null {
+  let k = inner - 1;
+  if (tokens[k]?.lower === 'that') k--;
+  for (let v = k; v >= Math.max(from, k - 3); v--) {
+    const t = tokens[v];
+    if (!isWord(t)) return null;
+    if (!STRONG_CUES.has(t.lower)) continue;
+    // Only "told" takes an addressee between itself and the reported clause.
+    if (v !== k && !/^(told|tells|tell)$/.test(t.lower)) return null;
+    const len = cueLength(tokens, v, false);
+    if (!len) return null;
+    let sub = subjectOfCue(tokens, v, len, from, inner, t.lower);
+    if (sub === SHARED_SUBJECT) sub = clauseSubject(tokens, from, v);
+    return sub ? { ...sub, cue: t.text, how: 'before' } : null;
+  }
+  return null;
 }
 
 /** ", X says." / ", says X." at the end of the sentence, after the quote at q. */
