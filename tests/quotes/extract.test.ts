@@ -320,4 +320,13 @@ describe('attribution frames', () => {
     const mentions = extractQuotes(text).quotes.map((q) => q.mention?.text);
     expect(mentions).toEqual(['Trump', 'Mr. Kasich']);
   });
+
+  it('gives a cue-less fragment to the subject of the clause that holds it', () => {
+    const text = para(
+      'The issue came up in December, when Hillary Clinton called him “the best recruiter.”',
+      'The Post will brand you a liar and NBC News will accuse you of a “freak out.”',
+    );
+    const mentions = extractQuotes(text).quotes.map((q) => q.mention?.text);
+    expect(mentions).toEqual(['Hillary Clinton', 'NBC News']);
+  });
 });

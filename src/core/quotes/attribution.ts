@@ -759,10 +759,43 @@ export function introducerAtEnd(tokens: readonly Token[]): Attribution | null {
   return null;
 }
 
+/** Words after which a new clause, with a subject of its own, can begin. */
+const CLAUSE_OPENERS = new Set(
+  `and but or when while as because after before since if although though that who whom which
+where whereas until so`.split(/\s+/),
+);
+
+/**
+ * The subject of the clause nearest before the quote at q: the noun phrase before the closest
+ * verb whose phrase opens the sentence or a clause (`…, when Clinton called him “…”`, `… and
+ * researchers say it could be “…”`). The clause that holds a cue-less fragment is the one whose
+ * subject uses it.
+ */
+function nearestClauseSubject(tokens: readonly Token[], q: number): Range | null {
+  const { from } = sentenceBounds(tokens, q);
+  for (let v = q - 1; v > from; v--) {
+    const t = tokens[v] as Token;
+    if (t.kind === 'quote' || /^[;:]$/.test(t.text)) return null;
+    if (!isWord(t) || t.cap || !looksLikeVerb(tokens, v)) continue;
+    const end = skipPrefixesBackward(tokens, v, from);
+    const np = npBackward(tokens, end, from);
+    if (!np || !plausible(tokens, np)) continue;
+    const before = tokens[np.from - 1];
+    const opens =
+      np.from === from ||
+      before === undefined ||
+      /^[,—–(]$/.test(before.text) ||
+      CLAUSE_OPENERS.has(before.lower) ||
+      (SENTENCE_OPENERS.has(before.lower) && np.from - 1 === from);
+    if (opens) return np;
+  }
+  return null;
+}
+
 /** The grammatical subject at the start of the quote's sentence (for cue-less partial quotes). */
 export function sentenceSubject(tokens: readonly Token[], q: number): Attribution | null {
   const { from } = sentenceBounds(tokens, q);
-  const np = subjectAt(tokens, from, q);
+  const np = nearestClauseSubject(tokens, q) ?? subjectAt(tokens, from, q);
   return np ? { ...build(tokens, np, null), cue: '', how: 'subject' } : null;
 }
 
