@@ -329,4 +329,18 @@ describe('attribution frames', () => {
     const mentions = extractQuotes(text).quotes.map((q) => q.mention?.text);
     expect(mentions).toEqual(['Hillary Clinton', 'NBC News']);
   });
+
+  it('gives second-hand speech to the source that reports it', () => {
+    const text = para(
+      '“Delegates should vote the way they see fit,” Walker said, according to an Associated Press account.',
+      'According to White House pool reports, Obama said “there is love” in Orlando.',
+      '“You are no longer welcome,” said Kristen Day, director of a group, reports USA Today.',
+    );
+    const mentions = extractQuotes(text).quotes.map((q) => q.mention?.text);
+    expect(mentions).toEqual([
+      'an Associated Press account',
+      'White House pool reports',
+      'USA Today',
+    ]);
+  });
 });

@@ -482,6 +482,49 @@ function sentenceBounds(tokens: readonly Token[], q: number): Range {
 
 /** Attribution for the quote token at index q, from its own sentence only; null when none. */
 export function attributeInSentence(tokens: readonly Token[], q: number): Attribution | null {
+  const found = speakerInSentence(tokens, q);
+  if (!found) return null;
+  const { from, to } = sentenceBounds(tokens, q);
+  return reportedBy(tokens, from, to, found) ?? found;
+}
+
+const REPORT_VERBS = /^(reports|reported|reporting)$/;
+
+/**
+ * `“…,” Walker said, according to an Associated Press account.` / `According to pool reports,
+ * Obama said “…”` / `said Kristen Day, …, reports USA Today`: the speech reaches the reader
+ * through a second-hand source, and that source is the attribution the sentence makes.
+ */
+function reportedBy(
+  tokens: readonly Token[],
+  from: number,
+  to: number,
+  a: Attribution,
+): Attribution | null {
+  for (let k = a.mention.to; k < to - 1; k++) {
+    const t = tokens[k] as Token;
+    if (t.kind === 'quote') break;
+    if (tokens[k - 1]?.text !== ',') continue;
+    let np: Range | null = null;
+    if (t.lower === 'according' && tokens[k + 1]?.lower === 'to') np = npForward(tokens, k + 2, to);
+    else if (REPORT_VERBS.test(t.lower)) {
+      np = npForward(tokens, k + 1, to);
+      if (np && !(tokens[np.from] as Token).cap) np = null;
+    }
+    if (np && (loosePlausible(tokens, np) || (tokens[np.to - 1] as Token).cap)) {
+      const cue = t.lower === 'according' ? 'according to' : t.text;
+      return { ...build(tokens, np, null), cue, how: a.how };
+    }
+  }
+  if (tokens[from]?.lower === 'according' && tokens[from + 1]?.lower === 'to') {
+    const np = npForward(tokens, from + 2, a.mention.from);
+    if (np && tokens[np.to]?.text === ',' && np.to < a.mention.from && loosePlausible(tokens, np))
+      return { ...build(tokens, np, null), cue: 'according to', how: a.how };
+  }
+  return null;
+}
+
+function speakerInSentence(tokens: readonly Token[], q: number): Attribution | null {
   const { from, to } = sentenceBounds(tokens, q);
   const quoteText = (tokens[q] as Token).text;
   const endsWithComma = /[,—–-]$/.test(quoteText) || tokens[q + 1]?.text === ',';
