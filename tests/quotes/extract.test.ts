@@ -343,4 +343,13 @@ describe('attribution frames', () => {
       'USA Today',
     ]);
   });
+
+  it('gives a participle cue the subject of the clause it hangs on', () => {
+    const text = para(
+      'Hours later, Trump returned the compliment to Adelson, telling Reuters, “He is an amazing man.”',
+      'In December, the prince called for Trump to drop out of the race, calling him “a disgrace.”',
+    );
+    const mentions = extractQuotes(text).quotes.map((q) => q.mention?.text);
+    expect(mentions).toEqual(['Trump', 'the prince']);
+  });
 });

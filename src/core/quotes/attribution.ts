@@ -272,9 +272,24 @@ function appositiveBackward(
     if (!subject) continue;
     const head = tokens[subject.to - 1] as Token;
     if (!head.cap && !SUBJECT_PRONOUNS.has(head.lower)) continue;
+    // "In December, the prince called …, calling": a prepositional phrase is no subject, and a
+    // clause with its own reporting verb is no appositive.
+    const lead = tokens[subject.from - 1];
+    if (isWord(lead) && PREPOSITIONS.has(lead.lower)) continue;
+    if (hasOwnCue(tokens, c + 1, end - 1)) continue;
     return { subject, role: { from: c + 1, to: end - 1 } };
   }
   return null;
+}
+
+/** Whether [from, to) holds a reporting verb of its own (not inside a relative clause). */
+function hasOwnCue(tokens: readonly Token[], from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const t = tokens[k] as Token;
+    if (t.kind === 'word' && /^(who|which|that|whom|whose)$/.test(t.lower)) return false;
+    if (t.kind === 'word' && !t.cap && cueLength(tokens, k, false) > 0) return true;
+  }
+  return false;
 }
 
 /** A capitalised appositive that is a job title: "Director of X", "President-elect". */
@@ -712,7 +727,9 @@ function clauseSubject(
     const sub = subjectOfCue(tokens, k, len, from, v, (tokens[k] as Token).lower);
     if (sub && sub !== SHARED_SUBJECT) return sub;
   }
-  const subj = subjectAt(tokens, from, v);
+  // "Hours later, Trump returned the compliment, telling Reuters": the participle shares the
+  // subject of the clause it hangs on, not the sentence's first noun phrase.
+  const subj = nearestClauseSubject(tokens, from, v) ?? subjectAt(tokens, from, v);
   return subj ? build(tokens, subj, null) : null;
 }
 
@@ -814,8 +831,7 @@ where whereas until so`.split(/\s+/),
  * researchers say it could be “…”`). The clause that holds a cue-less fragment is the one whose
  * subject uses it.
  */
-function nearestClauseSubject(tokens: readonly Token[], q: number): Range | null {
-  const { from } = sentenceBounds(tokens, q);
+function nearestClauseSubject(tokens: readonly Token[], from: number, q: number): Range | null {
   for (let v = q - 1; v > from; v--) {
     const t = tokens[v] as Token;
     if (t.kind === 'quote' || /^[;:]$/.test(t.text)) return null;
@@ -838,7 +854,7 @@ function nearestClauseSubject(tokens: readonly Token[], q: number): Range | null
 /** The grammatical subject at the start of the quote's sentence (for cue-less partial quotes). */
 export function sentenceSubject(tokens: readonly Token[], q: number): Attribution | null {
   const { from } = sentenceBounds(tokens, q);
-  const np = nearestClauseSubject(tokens, q) ?? subjectAt(tokens, from, q);
+  const np = nearestClauseSubject(tokens, from, q) ?? subjectAt(tokens, from, q);
   return np ? { ...build(tokens, np, null), cue: '', how: 'subject' } : null;
 }
 
