@@ -54,7 +54,12 @@ const slugs = readdirSync(ROOT, { withFileTypes: true })
   .map((entry) => entry.name)
   .sort();
 
-it('has at least eight fixture pages', () => {
+it('has at least eight fixture pages, each with its expected.json', () => {
+  const folders = readdirSync(ROOT, { withFileTypes: true }).filter((entry) => entry.isDirectory());
+  const incomplete = folders
+    .filter((entry) => !existsSync(join(ROOT, entry.name, 'expected.json')))
+    .map((entry) => entry.name);
+  expect(incomplete, 'fixture folders without expected.json').toEqual([]);
   expect(slugs.length).toBeGreaterThanOrEqual(8);
 });
 
