@@ -2,30 +2,38 @@
 // Every script is bundled on its own as an IIFE (content scripts injected with
 // scripting.executeScript and Firefox background scripts cannot be ES modules), the manifest is
 // merged from manifest/base.json and a per-browser overlay, and the icons are rendered from the
-// one SVG source.
+// one SVG source. Features the reading view does not need to paint (src/content/features/*.ts)
+// are bundles of their own, injected by the background on first use; they are package files,
+// so the manifest needs no entry for them.
 import { build, type InlineConfig } from 'vite';
 import { Resvg } from '@resvg/resvg-js';
 import { copyFile, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join, resolve, basename } from 'node:path';
+import { FEATURES } from '../src/shared/features';
 import { mergeManifest, type Manifest } from './manifest-merge';
+import { vendorPatches } from './vendor-patches';
 
 const ROOT = resolve(import.meta.dirname, '..');
 export const BROWSERS = ['chrome', 'firefox'] as const;
 export type Browser = (typeof BROWSERS)[number];
 const ICON_SIZES = [16, 32, 48, 96, 128];
 
-interface Entry {
+export interface Entry {
   /** Output file name without extension. */
   name: string;
   input: string;
 }
 
-async function listEntries(): Promise<Entry[]> {
+export async function listEntries(): Promise<Entry[]> {
   const entries: Entry[] = [
     { name: 'background', input: 'src/background/index.ts' },
     { name: 'content', input: 'src/content/index.ts' },
   ];
+  // On-demand features: src/content/features/<name>.ts → <name>.js (src/shared/features.ts).
+  for (const name of FEATURES) {
+    entries.push({ name, input: `src/content/features/${name}.ts` });
+  }
   // Extension pages (options, message popup): src/ui/pages/<name>.ts + <name>.html.
   const pagesDir = join(ROOT, 'src/ui/pages');
   if (existsSync(pagesDir)) {
@@ -37,17 +45,43 @@ async function listEntries(): Promise<Entry[]> {
   return entries;
 }
 
-async function bundle(entry: Entry, outDir: string, browser: Browser, minify: boolean) {
+/**
+ * src/core is pure by rule (eslint.config.js: no globals, nothing runs at import), and Readability
+ * and DOMPurify only define things when imported. Saying so lets the bundler drop them from
+ * bundles that import the core's index for one helper (the feature scripts: quotes.js does not
+ * need Readability). Everything else keeps the safe default.
+ */
+const SIDE_EFFECT_FREE = [
+  /[\\/]src[\\/]core[\\/]/,
+  /[\\/]node_modules[\\/]@mozilla[\\/]readability[\\/]/,
+  /[\\/]node_modules[\\/]dompurify[\\/]/,
+];
+const hasSideEffects = (id: string) => !SIDE_EFFECT_FREE.some((pattern) => pattern.test(id));
+
+export interface BundleOptions {
+  minify?: boolean;
+  /** Writes <name>.js.map beside the bundle (scripts/bundle-composition.ts reads it). */
+  sourcemap?: boolean;
+}
+
+export async function bundle(
+  entry: Entry,
+  outDir: string,
+  browser: Browser,
+  { minify = true, sourcemap = false }: BundleOptions = {},
+) {
   const config: InlineConfig = {
     root: ROOT,
     configFile: false,
     logLevel: 'warn',
     define: { __BROWSER__: JSON.stringify(browser) },
+    plugins: [vendorPatches()],
     build: {
       outDir,
       emptyOutDir: false,
       minify,
-      sourcemap: false,
+      sourcemap,
+      rollupOptions: { treeshake: { moduleSideEffects: hasSideEffects } },
       target: browser === 'chrome' ? 'chrome120' : 'firefox128',
       reportCompressedSize: false,
       copyPublicDir: false,
@@ -89,7 +123,7 @@ export async function buildBrowser(browser: Browser, { minify = true } = {}): Pr
   const outDir = join(ROOT, 'dist', browser);
   await rm(outDir, { recursive: true, force: true });
   await mkdir(outDir, { recursive: true });
-  for (const entry of await listEntries()) await bundle(entry, outDir, browser, minify);
+  for (const entry of await listEntries()) await bundle(entry, outDir, browser, { minify });
   await renderIcons(outDir);
   await copyPages(outDir);
   const pkg = await readJson<{ version: string; description: string }>('package.json');

@@ -3,9 +3,11 @@
 import { onActionClicked } from '../platform/action';
 import { onCommand } from '../platform/commands';
 import { onActionMenuClicked, setActionMenu } from '../platform/context-menus';
+import { handleBackgroundMessages } from '../platform/messaging';
 import { onInstalled, openOptionsPage } from '../platform/runtime';
 import { onTabClosed, onTabNavigating } from '../platform/tabs';
 import { activateInTab } from './activate';
+import { injectFeature } from './inject';
 import { MENU_DECLUTTER, MENU_OPTIONS, MENU_READER, actionMenuItems } from './menus';
 import { clearTabNotice, forgetTab } from './tab-notice';
 
@@ -20,6 +22,12 @@ onActionClicked((tab) => {
 onCommand((command, tab) => {
   if (command === 'toggle-declutter')
     activateInTab(tab, { type: 'toggle-declutter' }).catch(report);
+});
+
+// The content script asks for a feature's script the first time the user turns it on.
+handleBackgroundMessages(async (message, tabId) => {
+  await injectFeature(tabId, message.feature);
+  return { loaded: true };
 });
 
 onInstalled(() => {

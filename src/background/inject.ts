@@ -4,6 +4,7 @@
 // is retried once after a short pause. Every other error is final.
 import { injectFiles } from '../platform/scripting';
 import { sendToTab } from '../platform/messaging';
+import { featureFile, type FeatureName } from '../shared/features';
 
 export const CONTENT_SCRIPT = 'content.js';
 export const RACE_RETRY_DELAY_MS = 50;
@@ -40,4 +41,14 @@ export async function ensureContentScript(tabId: number): Promise<void> {
     await sleep(RACE_RETRY_DELAY_MS);
     await injectFiles(tabId, [CONTENT_SCRIPT]);
   }
+}
+
+/**
+ * Runs a feature's script (src/shared/features.ts) in `tabId`, next to the content script that
+ * asked for it. executeScript resolves after the script ran, so when the answer reaches the
+ * content script the feature has registered itself. The click that injected the content script
+ * granted activeTab for this page, which covers this injection too.
+ */
+export async function injectFeature(tabId: number, feature: FeatureName): Promise<void> {
+  await injectFiles(tabId, [featureFile(feature)]);
 }

@@ -5,11 +5,12 @@
 // the extension is dead, so it is shut down (closing its view) and this copy takes over.
 import { CLUTTER_KINDS } from '../core/types';
 import { enabledKinds, mergeSettings, DEFAULT_SETTINGS, type Settings } from '../shared/settings';
-import { handleMessages } from '../platform/messaging';
+import { handleMessages, sendToBackground } from '../platform/messaging';
 import { isExtensionContextAlive } from '../platform/runtime';
 import { loadSettings, onSettingsChanged, saveSettings } from '../platform/storage';
 import { createPageDeclutterSession } from './reader/page-declutter-session';
 import { createReaderSession } from './reader/reader-session';
+import { loadFeature, resetFeatures, type RequestFeature } from './features/registry';
 
 const INSTALLED = Symbol.for('declutter.content-script');
 
@@ -17,6 +18,11 @@ interface Installed {
   alive(): boolean;
   shutDown(): void;
 }
+
+/** The background injects the feature's script into this tab (src/background/inject.ts). */
+const requestFeature: RequestFeature = async (feature) => {
+  await sendToBackground({ type: 'load-feature', feature });
+};
 
 function start(): Installed {
   let settings: Settings = { ...DEFAULT_SETTINGS };
@@ -33,7 +39,10 @@ function start(): Installed {
       console.warn('Declutter: settings not saved', error),
     );
   };
+  const loadQuotes = () => loadFeature('quotes', requestFeature);
   const declutter = createPageDeclutterSession(document, {
+    loadDeclutter: () => loadFeature('declutter', requestFeature),
+    loadQuotes,
     initialKinds: () => enabledKinds(settings),
     // The hidden panel's kind switches are the same setting as the options page's.
     onKindsChanged: (kinds) => {
@@ -46,6 +55,7 @@ function start(): Installed {
     settings: currentSettings,
     saveSettings: persist,
     declutter,
+    loadQuotes,
   });
 
   // Start reading settings now, while the background's toggle message is still on its way.
@@ -63,7 +73,7 @@ function start(): Installed {
     'toggle-declutter': async () => {
       const current = await currentSettings();
       if (declutter.isEnabled()) declutter.disable();
-      else declutter.enable(enabledKinds(current));
+      else await declutter.enable(enabledKinds(current));
       const items = declutter.peek()?.items() ?? [];
       return { enabled: declutter.isEnabled(), hidden: items.filter((i) => i.hidden).length };
     },
@@ -87,5 +97,7 @@ if (!previous || !previous.alive()) {
   } catch {
     // A dead copy may fail half-way; the new one starts regardless.
   }
+  // Feature scripts a dead copy loaded belong to the old version.
+  if (previous) resetFeatures();
   scope[INSTALLED] = start();
 }

@@ -3,6 +3,7 @@
 // dispatcher built here makes the compiler check that every message has a handler that answers
 // with the right shape. Anything that arrives is checked with `isMessage` first: other
 // extensions' or stale scripts' messages are ignored rather than trusted.
+import { isFeatureName, type FeatureName } from './features';
 
 export type Message =
   | { type: 'toggle-reader' }
@@ -54,4 +55,25 @@ export function createDispatcher(
     // browser delivers to the sender as an error instead of leaving it waiting.
     return Promise.resolve().then(() => handler(raw));
   };
+}
+
+/**
+ * Messages from the content script to the background. Only one: "inject this feature's script
+ * into my tab" (src/shared/features.ts). The background answers once the script has run.
+ */
+export type BackgroundMessage = { type: 'load-feature'; feature: FeatureName };
+
+export interface BackgroundResponseMap {
+  'load-feature': { loaded: true };
+}
+
+export type BackgroundResponseTo<M extends BackgroundMessage> = BackgroundResponseMap[M['type']];
+
+export function isBackgroundMessage(value: unknown): value is BackgroundMessage {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    (value as { type?: unknown }).type === 'load-feature' &&
+    isFeatureName((value as { feature?: unknown }).feature)
+  );
 }

@@ -2,22 +2,32 @@
 // the Alt+Shift+D shortcut and the button's context menu, so all three act on the same state.
 // The small page toolbar (count, list, undo, quotes) is shown while hiding is on and the reading
 // view is closed (the view covers the page, and would be covered by the toolbar otherwise).
+//
+// The controller, its toolbar and panel, and the page's quote marks are not needed to paint the
+// reading view, so they come from feature scripts injected on first use (src/content/features):
+// enabling resolves once the Declutter script is in and the page is decluttered.
 import type { ClutterKind } from '../../core/index';
+import type { HiddenPanel } from '../../ui/declutter/hidden-panel';
+import type { DeclutterToolbar } from '../../ui/declutter/page-toolbar';
 import type { QuoteLayer } from '../../ui/quotes/quote-layer';
-import { mountDeclutterToolbar, type DeclutterToolbar } from '../../ui/declutter/page-toolbar';
-import { createPageDeclutter, type PageDeclutter } from '../declutter/page-declutter';
-import { mountPageQuotes } from '../declutter/page-quotes';
+import type { PageDeclutter } from '../declutter/page-declutter';
+import type { DeclutterFeature, QuotesFeature } from '../features/types';
 
 export interface PageDeclutterSession {
-  /** The controller, created on first use. */
-  get(): PageDeclutter;
+  /** The controller, loading the Declutter script and creating the controller on first use. */
+  load(): Promise<PageDeclutter>;
   /** The controller if it exists, without creating it. */
   peek(): PageDeclutter | null;
   isEnabled(): boolean;
-  enable(kinds: ClutterKind[]): void;
+  /** Hides the clutter of `kinds`; resolves when done (false when a later disable() won). */
+  enable(kinds: ClutterKind[]): Promise<boolean>;
   disable(): void;
   /** Shows or removes the on-page toolbar (call with false while the reading view is open). */
   setToolbarAllowed(allowed: boolean): void;
+  /** Lists what is hidden in `parent` (the reading view's side column). */
+  mountHiddenPanel(parent: HTMLElement, opts: { onClose?: () => void }): Promise<HiddenPanel>;
+  /** Called after every change of the controller, including one created later. */
+  onChange(listener: () => void): () => void;
 }
 
 export interface PageDeclutterSessionOptions {
@@ -25,37 +35,59 @@ export interface PageDeclutterSessionOptions {
   initialKinds(): ClutterKind[];
   /** The user changed the kinds in the hidden panel: persist the choice. */
   onKindsChanged?(kinds: ClutterKind[]): void;
+  /** The Declutter feature (src/content/features/registry.ts loadFeature in the extension). */
+  loadDeclutter(): Promise<DeclutterFeature>;
+  /** The Quotes feature, for the page toolbar's Quotes switch. */
+  loadQuotes(): Promise<QuotesFeature>;
 }
 
 const sameKinds = (a: ClutterKind[], b: ClutterKind[]) =>
   a.length === b.length && a.every((kind) => b.includes(kind));
 
+const report = (what: string) => (error: unknown) =>
+  console.warn(`Declutter: ${what} could not be loaded`, error);
+
 export function createPageDeclutterSession(
   doc: Document,
   options: PageDeclutterSessionOptions,
 ): PageDeclutterSession {
+  let feature: DeclutterFeature | null = null;
   let declutter: PageDeclutter | null = null;
   let toolbar: DeclutterToolbar | null = null;
   let quotes: QuoteLayer | null = null;
+  let quotesLoading = false;
   let toolbarAllowed = true;
   let knownKinds: ClutterKind[] = [];
+  /** Bumped by every enable/disable, so a slow load cannot undo a later disable. */
+  let intent = 0;
+  const listeners = new Set<() => void>();
 
   const toggleQuotes = () => {
-    if (!quotes) {
-      quotes = mountPageQuotes(doc, {
-        declutter: declutter ?? undefined,
-        onToggle: (on) => toolbar?.setQuotesActive(on),
-      });
-      toolbar?.setQuotesActive(quotes.isEnabled());
-    } else {
+    if (quotes) {
       quotes.setEnabled(!quotes.isEnabled());
+      return;
     }
+    if (quotesLoading) return;
+    quotesLoading = true;
+    options
+      .loadQuotes()
+      .then((quotesFeature) => {
+        if (!declutter?.isEnabled() || quotes) return;
+        quotes = quotesFeature.mountPageQuotes(doc, {
+          declutter,
+          onToggle: (on) => toolbar?.setQuotesActive(on),
+        });
+        toolbar?.setQuotesActive(quotes.isEnabled());
+      }, report('Quotes'))
+      .finally(() => {
+        quotesLoading = false;
+      });
   };
 
   const syncToolbar = () => {
     const want = toolbarAllowed && !!declutter?.isEnabled();
-    if (want && !toolbar && declutter) {
-      toolbar = mountDeclutterToolbar(doc, declutter, {
+    if (want && !toolbar && declutter && feature) {
+      toolbar = feature.mountDeclutterToolbar(doc, declutter, {
         onQuotes: toggleQuotes,
         onClose: () => {
           toolbar = null;
@@ -79,36 +111,53 @@ export function createPageDeclutterSession(
       options.onKindsChanged?.(kinds);
     }
     syncToolbar();
+    for (const listener of listeners) listener();
   };
 
-  const get = () => {
+  const load = async (): Promise<PageDeclutter> => {
+    if (declutter) return declutter;
+    const loaded = (feature ??= await options.loadDeclutter());
     if (!declutter) {
       knownKinds = options.initialKinds();
-      declutter = createPageDeclutter(doc, { kinds: knownKinds });
+      declutter = loaded.createPageDeclutter(doc, { kinds: knownKinds });
       declutter.onChange(onChange);
     }
     return declutter;
   };
 
   return {
-    get,
+    load,
     peek: () => declutter,
     isEnabled: () => !!declutter?.isEnabled(),
-    enable(kinds) {
-      const d = get();
+    async enable(kinds) {
+      const mine = ++intent;
+      const d = await load();
+      if (mine !== intent) return false;
       // Kinds coming from settings are not a user change to write back.
       knownKinds = kinds;
       d.setKinds(kinds);
       if (!d.isEnabled()) d.enable(kinds);
       syncToolbar();
+      for (const listener of listeners) listener();
+      return true;
     },
     disable() {
+      intent++;
       declutter?.disable();
       syncToolbar();
+      for (const listener of listeners) listener();
     },
     setToolbarAllowed(allowed) {
       toolbarAllowed = allowed;
       syncToolbar();
+    },
+    async mountHiddenPanel(parent, opts) {
+      const d = await load();
+      return (feature as DeclutterFeature).mountHiddenPanel(parent, d, opts);
+    },
+    onChange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
     },
   };
 }

@@ -2,6 +2,10 @@
 // (scroll, focus, the page's inline overflow), runs the core's analyzePage and shows the result,
 // or a clear message: never a blank overlay. Very large pages get a message and a "Try anyway"
 // first instead of a frozen tab.
+//
+// Quote marking and the on-page Declutter UI are feature scripts loaded on first use
+// (src/content/features): the view paints without them, and their handles here stand in until
+// the script has arrived (one round trip to the background, the first time only).
 import {
   analyzePage,
   type AnalyzeOptions,
@@ -10,18 +14,19 @@ import {
 } from '../../core/index';
 import { enabledKinds, mergeSettings, type Settings } from '../../shared/settings';
 import { KIND_LABELS, preview, ruleLabel } from '../../ui/declutter/labels';
-import { mountHiddenPanel } from '../../ui/declutter/hidden-panel';
 import { h } from '../../ui/dom/element';
-import { mountQuoteLayer } from '../../ui/quotes/quote-layer';
 import {
   createReaderView,
   type NoticeAction,
   type ReaderContent,
   type ReaderView,
   type ReaderViewOptions,
+  type PanelHandle,
+  type QuoteLayerHandle,
 } from '../../ui/reader/reader-view';
 import { capturePageState, lockPageScroll, restorePageState, type PageState } from './page-state';
 import type { PageDeclutterSession } from './page-declutter-session';
+import type { QuotesFeature } from '../features/types';
 
 /** Above this many elements the view asks before analysing (measured: ~1 s+ on a 2-core laptop). */
 export const HUGE_PAGE_ELEMENTS = 150_000;
@@ -31,8 +36,10 @@ export interface ReaderSessionDeps {
   settings(): Promise<Settings>;
   saveSettings(settings: Settings): void;
   declutter?: PageDeclutterSession;
-  /** Quote marking over the article (src/ui/quotes), when available. */
+  /** Quote marking over the article (src/ui/quotes); default: through `loadQuotes`. */
   mountQuotes?: ReaderViewOptions['mountQuotes'];
+  /** The Quotes feature script (src/content/features). Without it and `mountQuotes`, no switch. */
+  loadQuotes?: () => Promise<QuotesFeature>;
   analyze?: (doc: Document, options: AnalyzeOptions) => PageAnalysis;
   /** Element count above which the view asks first (tests lower it). */
   hugePageElements?: number;
@@ -86,21 +93,102 @@ function removedFromViewList(doc: Document, analysis: PageAnalysis | null): HTML
   ]);
 }
 
-const mountQuotesInView: NonNullable<ReaderViewOptions['mountQuotes']> = (
-  body,
-  analysis,
-  context,
-) =>
-  mountQuoteLayer(body, analysis, {
-    panelParent: context.panelParent,
-    styleRoot: context.styleRoot,
-    onToggle: context.onToggle,
-  });
+/**
+ * The view's quote layer, mounted once the Quotes script has loaded. Until then the handle keeps
+ * the wanted state; the quotes themselves are extracted there too (the view's analysis leaves
+ * them out, so the core's quote code stays out of the content script).
+ */
+function deferredQuotes(
+  load: () => Promise<QuotesFeature>,
+  now: () => number,
+  doc: Document,
+): NonNullable<ReaderViewOptions['mountQuotes']> {
+  return (body, analysis, context) => {
+    let layer: QuoteLayerHandle | null = null;
+    let wanted = true;
+    let destroyed = false;
+    const requested = now();
+    load().then(
+      (quotes) => {
+        if (destroyed) return;
+        const loaded = now();
+        const found =
+          analysis.quotes.length > 0 || !analysis.article
+            ? analysis
+            : quotes.extractQuotes(analysis.article.text);
+        layer = quotes.mountQuoteLayer(body, found, {
+          panelParent: context.panelParent,
+          styleRoot: context.styleRoot,
+          onToggle: context.onToggle,
+        });
+        if (layer.isEnabled() !== wanted) layer.setEnabled(wanted);
+        // The panel column was kept hidden while nothing was mounted.
+        context.onToggle(layer.isEnabled());
+        measure(doc, 'declutter:quotes:load', requested, loaded);
+        measure(doc, 'declutter:quotes:mount', loaded, now());
+      },
+      (error: unknown) => {
+        console.warn('Declutter: Quotes could not be loaded', error);
+        if (!destroyed) context.onToggle(false);
+      },
+    );
+    return {
+      setEnabled(on) {
+        wanted = on;
+        layer?.setEnabled(on);
+      },
+      isEnabled: () => layer?.isEnabled() ?? wanted,
+      destroy() {
+        destroyed = true;
+        layer?.destroy();
+      },
+    };
+  };
+}
+
+/** A performance entry on the page's timeline (read by benchmarks; see markOpened). */
+function measure(doc: Document, name: string, start: number, end: number) {
+  try {
+    doc.defaultView?.performance?.measure(name, { start, end });
+  } catch {
+    // A test clock that is not performance.now cannot be placed on the timeline.
+  }
+}
+
+/** The hidden panel, mounted once the Declutter script has loaded. */
+function deferredPanel(
+  declutter: PageDeclutterSession,
+  parent: HTMLElement,
+  onClose: () => void,
+): PanelHandle {
+  let panel: { destroy(): void } | null = null;
+  let destroyed = false;
+  declutter.mountHiddenPanel(parent, { onClose }).then(
+    (mounted) => {
+      if (destroyed) return mounted.destroy();
+      panel = mounted;
+      // The view focused the empty column while the panel was on its way.
+      const root = parent.getRootNode() as Document | ShadowRoot;
+      if (root.activeElement === parent) {
+        parent.querySelector<HTMLElement>('button, [tabindex="0"]')?.focus();
+      }
+    },
+    (error: unknown) => console.warn('Declutter: the hidden list could not be loaded', error),
+  );
+  return {
+    destroy() {
+      destroyed = true;
+      panel?.destroy();
+    },
+  };
+}
 
 export function createReaderSession(deps: ReaderSessionDeps): ReaderSession {
   const doc = deps.document;
   const analyze = deps.analyze ?? analyzePage;
   const now = deps.now ?? (() => performance.now());
+  const mountQuotes =
+    deps.mountQuotes ?? (deps.loadQuotes ? deferredQuotes(deps.loadQuotes, now, doc) : undefined);
   const hugePage = deps.hugePageElements ?? HUGE_PAGE_ELEMENTS;
   let state: OpenState | null = null;
   let settings: Settings | null = null;
@@ -133,7 +221,7 @@ export function createReaderSession(deps: ReaderSessionDeps): ReaderSession {
         run: () => {
           const kinds = settings ? enabledKinds(settings) : [];
           close();
-          deps.declutter?.enable(kinds);
+          void deps.declutter?.enable(kinds);
         },
       });
     }
@@ -198,19 +286,19 @@ export function createReaderSession(deps: ReaderSessionDeps): ReaderSession {
       settings: current,
       onClose: () => close(),
       onSettingsChange: updateSettings,
-      mountQuotes: deps.mountQuotes ?? mountQuotesInView,
+      mountQuotes,
       declutter: declutter && {
         isEnabled: () => declutter.isEnabled(),
         toggle: () => {
           if (declutter.isEnabled()) declutter.disable();
-          else declutter.enable(enabledKinds(settings ?? current));
+          else void declutter.enable(enabledKinds(settings ?? current));
         },
-        onChange: (listener) => declutter.get().onChange(listener),
+        onChange: (listener) => declutter.onChange(listener),
       },
       mountHiddenPanel: (parent, analysis, onClose) => {
         const removed = removedFromViewList(doc, analysis);
         if (removed) parent.append(removed);
-        const panel = declutter ? mountHiddenPanel(parent, declutter.get(), { onClose }) : null;
+        const panel = declutter ? deferredPanel(declutter, parent, onClose) : null;
         return {
           destroy() {
             panel?.destroy();
@@ -229,7 +317,7 @@ export function createReaderSession(deps: ReaderSessionDeps): ReaderSession {
     });
     state = { view, page, unlockScroll: () => {}, analysis: null };
     declutter?.setToolbarAllowed(false);
-    if (current.declutterOnOpen && declutter) declutter.enable(kinds);
+    if (current.declutterOnOpen && declutter) void declutter.enable(kinds);
 
     const marks: OpenMarks = { started, settled: now(), analysed: 0, rendered: 0, attached: 0 };
     const count = doc.getElementsByTagName('*').length;

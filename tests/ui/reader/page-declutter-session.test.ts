@@ -1,20 +1,42 @@
 // The on-page Declutter state shared by the view, the shortcut and the menu.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createPageDeclutterSession } from '../../../src/content/reader/page-declutter-session';
+import { createPageDeclutter } from '../../../src/content/declutter/page-declutter';
+import { mountPageQuotes } from '../../../src/content/declutter/page-quotes';
+import { extractQuotes } from '../../../src/core/index';
+import { mountDeclutterToolbar } from '../../../src/ui/declutter/page-toolbar';
+import { mountHiddenPanel } from '../../../src/ui/declutter/hidden-panel';
+import { mountQuoteLayer } from '../../../src/ui/quotes/quote-layer';
+import type { DeclutterFeature } from '../../../src/content/features/types';
 
 afterEach(() => {
   document.body.replaceChildren();
   for (const el of Array.from(document.querySelectorAll('[data-declutter-root]'))) el.remove();
 });
 
+/** The feature scripts' exports, as the registry hands them over once injected. */
+const declutterFeature: DeclutterFeature = {
+  createPageDeclutter,
+  mountHiddenPanel,
+  mountDeclutterToolbar,
+};
+const features = () => ({
+  loadDeclutter: vi.fn(async () => declutterFeature),
+  loadQuotes: vi.fn(async () => ({ extractQuotes, mountQuoteLayer, mountPageQuotes })),
+});
+
 describe('page declutter session', () => {
-  it('creates one controller lazily and shows the page toolbar only while enabled and allowed', () => {
+  it('creates one controller lazily and shows the page toolbar only while enabled and allowed', async () => {
+    const loaders = features();
     const session = createPageDeclutterSession(document, {
       initialKinds: () => ['comments', 'donation'],
+      ...loaders,
     });
     expect(session.peek()).toBeNull();
-    session.enable(['comments', 'donation']);
-    expect(session.get()).toBe(session.peek());
+    expect(loaders.loadDeclutter, 'nothing loaded before it is used').not.toHaveBeenCalled();
+    await session.enable(['comments', 'donation']);
+    expect(await session.load()).toBe(session.peek());
+    expect(loaders.loadDeclutter).toHaveBeenCalledTimes(1);
     expect(session.isEnabled()).toBe(true);
     expect(document.querySelector('[data-declutter-root="toolbar"]')).not.toBeNull();
     session.setToolbarAllowed(false); // the reading view opened over the page
@@ -26,16 +48,46 @@ describe('page declutter session', () => {
     expect(document.querySelector('[data-declutter-root]')).toBeNull();
   });
 
-  it('reports kind changes made by the user, not the ones that came from settings', () => {
+  it('reports kind changes made by the user, not the ones that came from settings', async () => {
     const onKindsChanged = vi.fn();
     const session = createPageDeclutterSession(document, {
       initialKinds: () => ['comments', 'donation'],
       onKindsChanged,
+      ...features(),
     });
-    session.enable(['comments', 'donation']);
+    await session.enable(['comments', 'donation']);
     expect(onKindsChanged).not.toHaveBeenCalled();
-    session.get().setKinds(['comments', 'donation', 'social']); // the hidden panel's checkbox
+    (await session.load()).setKinds(['comments', 'donation', 'social']); // the hidden panel's checkbox
     expect(onKindsChanged).toHaveBeenCalledWith(['comments', 'donation', 'social']);
     session.disable();
+  });
+
+  it('a disable that comes while the Declutter script is still loading wins', async () => {
+    let arrive: (feature: DeclutterFeature) => void = () => {};
+    const session = createPageDeclutterSession(document, {
+      initialKinds: () => ['comments'],
+      loadDeclutter: () => new Promise<DeclutterFeature>((resolve) => (arrive = resolve)),
+      loadQuotes: features().loadQuotes,
+    });
+    const enabling = session.enable(['comments']);
+    session.disable();
+    arrive(declutterFeature);
+    expect(await enabling).toBe(false);
+    expect(session.isEnabled()).toBe(false);
+    expect(document.querySelector('[data-declutter-root="toolbar"]')).toBeNull();
+  });
+
+  it('tells listeners about changes of a controller created after they subscribed', async () => {
+    const session = createPageDeclutterSession(document, {
+      initialKinds: () => ['comments'],
+      ...features(),
+    });
+    const listener = vi.fn();
+    session.onChange(listener);
+    await session.enable(['comments']);
+    expect(listener).toHaveBeenCalled();
+    listener.mockClear();
+    session.disable();
+    expect(listener).toHaveBeenCalled();
   });
 });

@@ -8,6 +8,10 @@ import {
 } from '../../../src/content/reader/reader-session';
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/shared/settings';
 import { articleAnalysis, noArticleAnalysis } from './analysis-fixture';
+import { extractQuotes } from '../../../src/core/index';
+import { mountPageQuotes } from '../../../src/content/declutter/page-quotes';
+import { mountQuoteLayer } from '../../../src/ui/quotes/quote-layer';
+import type { QuotesFeature } from '../../../src/content/features/types';
 
 let session: ReaderSession | null = null;
 let scroll = { x: 0, y: 0 };
@@ -110,12 +114,14 @@ describe('reader session', () => {
 
   it('shows the reason and a declutter action when there is no article', async () => {
     const declutter = {
-      get: () => ({ onChange: () => () => {} }),
+      load: vi.fn(),
       peek: () => null,
       isEnabled: () => false,
-      enable: vi.fn(),
+      enable: vi.fn(async () => true),
       disable: vi.fn(),
       setToolbarAllowed: vi.fn(),
+      mountHiddenPanel: vi.fn(),
+      onChange: () => () => {},
     };
     const { session } = start(() => noArticleAnalysis('Nothing here looks like an article.'), {
       declutter,
@@ -128,6 +134,34 @@ describe('reader session', () => {
     button?.click();
     expect(session.isOpen()).toBe(false);
     expect(declutter.enable).toHaveBeenCalledWith(['comments', 'donation']);
+  });
+
+  it('paints without the Quotes script, loads it on the first toggle and extracts the quotes there', async () => {
+    let arrive: (feature: QuotesFeature) => void = () => {};
+    const loadQuotes = vi.fn(() => new Promise<QuotesFeature>((resolve) => (arrive = resolve)));
+    const extract = vi.fn(extractQuotes);
+    const { session } = start(() => articleAnalysis(), { loadQuotes });
+    await session.toggle();
+    expect(loadQuotes, 'the view opens without the Quotes feature').not.toHaveBeenCalled();
+    const shadow = host()?.shadowRoot as ShadowRoot;
+    const button = Array.from(shadow.querySelectorAll('button[role="switch"]')).find((b) =>
+      b.textContent?.includes('Quotes'),
+    ) as HTMLButtonElement;
+    button.click();
+    expect(loadQuotes).toHaveBeenCalledOnce();
+    expect(button.getAttribute('aria-checked'), 'the switch answers at once').toBe('true');
+    expect(shadow.querySelector('mark[data-declutter-quote]')).toBeNull();
+    arrive({ extractQuotes: extract, mountQuoteLayer, mountPageQuotes });
+    await vi.waitFor(() =>
+      expect(shadow.querySelector('mark[data-declutter-quote]')).not.toBeNull(),
+    );
+    // The analysis had no quotes (the content script leaves them out): the feature found them.
+    expect(extract).toHaveBeenCalledWith(articleAnalysis().article?.text);
+    expect(shadow.querySelector('mark[data-declutter-quote]')?.textContent).toContain(
+      'We will build it',
+    );
+    button.click();
+    expect(shadow.querySelector('mark[data-declutter-quote]')).toBeNull();
   });
 
   it('shows a message, not a blank view, when the analysis throws', async () => {

@@ -1,0 +1,27 @@
+// What each on-demand feature script (src/shared/features.ts) hands to the content script. Type
+// imports only: the content script must not pull the features' code into its own bundle.
+import type { extractQuotes } from '../../core/index';
+import type { mountDeclutterToolbar } from '../../ui/declutter/page-toolbar';
+import type { mountHiddenPanel } from '../../ui/declutter/hidden-panel';
+import type { mountQuoteLayer } from '../../ui/quotes/quote-layer';
+import type { createPageDeclutter } from '../declutter/page-declutter';
+import type { mountPageQuotes } from '../declutter/page-quotes';
+
+/** Quote marking: in the reading view (mountQuoteLayer) and on the live page (mountPageQuotes). */
+export interface QuotesFeature {
+  extractQuotes: typeof extractQuotes;
+  mountQuoteLayer: typeof mountQuoteLayer;
+  mountPageQuotes: typeof mountPageQuotes;
+}
+
+/** On-page Declutter: the hiding controller, its toolbar and the hidden panel. */
+export interface DeclutterFeature {
+  createPageDeclutter: typeof createPageDeclutter;
+  mountHiddenPanel: typeof mountHiddenPanel;
+  mountDeclutterToolbar: typeof mountDeclutterToolbar;
+}
+
+export interface Features {
+  quotes: QuotesFeature;
+  declutter: DeclutterFeature;
+}
