@@ -129,13 +129,22 @@ async function preparedTrigger(session: ChromiumSession, page: Page): Promise<()
  * Returns page-clock milliseconds from just before the trigger was sent.
  */
 async function clickToPaint(session: ChromiumSession, page: Page, timeoutMs = 20_000) {
+  if (page.isClosed()) throw new Error('the tab is gone (renderer crashed earlier)');
+  let crash: string | null = null;
+  page.once('crash', () => (crash = 'renderer crashed (the tab was killed)'));
   await page.evaluate(armPaintWatch, undefined);
   const trigger = await preparedTrigger(session, page);
   await page.evaluate(markStart, undefined);
   await trigger();
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const w = await page.evaluate(readPaintWatch, undefined);
+    if (crash) throw new Error(crash);
+    // A crashed renderer leaves evaluate pending: bound every poll.
+    const w = await Promise.race([
+      page.evaluate(readPaintWatch, undefined),
+      sleep(5_000).then(() => null),
+    ]);
+    if (crash) throw new Error(crash);
     if (w?.painted) return w;
     if (Date.now() > deadline) throw new Error(`view not painted within ${timeoutMs / 1000} s`);
     await sleep(15);

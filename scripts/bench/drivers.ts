@@ -66,6 +66,11 @@ async function launchChromium(): Promise<PageDriver> {
   });
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
+  // A renderer crash leaves page.evaluate pending forever: fail it instead.
+  const crashed = new Promise<never>((_, reject) =>
+    page.once('crash', () => reject(new Error('renderer crashed (the tab was killed)'))),
+  );
+  crashed.catch(() => undefined);
   return {
     browser: 'chromium',
     version: browser.version(),
@@ -75,7 +80,7 @@ async function launchChromium(): Promise<PageDriver> {
     async inject(source) {
       await page.evaluate(`${NAME_SHIM}\n${source}\n;undefined`);
     },
-    evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
+    evaluate: (fn, arg) => Promise.race([page.evaluate(fn as never, arg), crashed]) as never,
     close: () => browser.close(),
   };
 }

@@ -4,7 +4,7 @@
 //   npm run bench -- [--browser chromium|firefox] [--limit N] [--corpus DIR]
 //                    [--iterations N] [--only stages,click,idle,size,heap,scale]
 import { existsSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_CORPUS, OUT_DIR, ROOT } from './paths';
@@ -103,7 +103,15 @@ async function main() {
   const opts = options();
   const started = Date.now();
   await mkdir(OUT_DIR, { recursive: true });
+  // With --only, the sections not run keep their figures from the previous results.json.
+  const previous =
+    opts.only.length < SECTIONS.length && !opts.ab && !opts.profile.length
+      ? ((await readFile(join(OUT_DIR, 'results.json'), 'utf8')
+          .then((t) => JSON.parse(t) as Record<string, unknown>)
+          .catch(() => ({}))) as Record<string, unknown>)
+      : {};
   const results: Record<string, unknown> = {
+    ...previous,
     startedAt: new Date(started).toISOString(),
     options: { ...opts, limit: Number.isFinite(opts.limit) ? opts.limit : null },
   };
