@@ -352,4 +352,14 @@ describe('attribution frames', () => {
     const mentions = extractQuotes(text).quotes.map((q) => q.mention?.text);
     expect(mentions).toEqual(['Trump', 'the prince']);
   });
+
+  it('does not make the subject of a passive cue its speaker; the agent speaks', () => {
+    const text = para(
+      'Rubio was asked by moderator Gerard Baker whether it would risk “adding another entitlement.”',
+      'Priebus was said to be “furious” with the nominee.',
+    );
+    const [asked, said] = extractQuotes(text).quotes;
+    expect(asked?.mention?.text).toBe('moderator Gerard Baker');
+    expect(said?.cue).not.toBe('said');
+  });
 });

@@ -390,6 +390,18 @@ function skipPrefixesBackward(tokens: readonly Token[], k: number, floor: number
   return j;
 }
 
+const BE_FORMS = new Set('is was were are be been being get got gets getting'.split(' '));
+
+/** "was asked", "is described as", "being told to": the cue at v is a passive participle. */
+function isPassive(tokens: readonly Token[], v: number, floor: number): boolean {
+  const t = tokens[v] as Token;
+  if (!/ed$/.test(t.lower) && !/^(said|told|written|read|shown|seen)$/.test(t.lower)) return false;
+  let j = v - 1;
+  while (j > floor && isWord(tokens[j]) && /ly$/.test((tokens[j] as Token).lower)) j--;
+  const aux = tokens[j];
+  return j >= floor && isWord(aux) && BE_FORMS.has(aux.lower);
+}
+
 /** Verbs so common in attribution that any noun phrase right before them is the speaker. */
 const STRONG_CUES = new Set(
   `said says say told tells wrote writes added adds stated declared reported announced explained
@@ -418,6 +430,15 @@ function subjectOfCue(
 ): Pick<Attribution, 'subjects' | 'mention' | 'roles'> | null | typeof SHARED_SUBJECT {
   const isAccording =
     cue === 'according to' || cue.startsWith('in the words') || cue === 'as quoted by';
+  if (!isAccording && isPassive(tokens, v, floor)) {
+    // "Rubio was asked by moderator Gerard Baker": the agent speaks; "Blumenthal was asked",
+    // "Priebus was said to be “furious”": the grammatical subject does not.
+    if (tokens[v + len]?.lower !== 'by') return null;
+    const agent = npForward(tokens, v + len + 1, ceil);
+    return agent && plausible(tokens, agent)
+      ? build(tokens, agent, appositiveForward(tokens, agent.to, ceil))
+      : null;
+  }
   if (!isAccording) {
     const end = skipPrefixesBackward(tokens, v, floor);
     const app = appositiveBackward(tokens, end, floor);

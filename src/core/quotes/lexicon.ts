@@ -85,7 +85,7 @@ another one two three four several many some other each both all any no every su
 
 /** Words that end a backward noun-phrase scan (prepositions, conjunctions, auxiliaries). */
 export const STOP_WORDS = words(`in on at for with to from by about during after before since
-until into onto over under than as while when if because although though but or nor so yet
+until into onto over under than as while when if whether because although though but or nor so yet
 that which whom whose where there here is are was were be been being has have had do does did
 not also then later again still just only even later now once recently previously earlier
 further ago today yesterday tomorrow tonight this week month year monday tuesday wednesday
