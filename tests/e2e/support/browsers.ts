@@ -131,12 +131,12 @@ export async function launchChromiumWithExtension(
       page,
       close: async () => {
         await ctx.close().catch(() => undefined);
-        await rm(profile, { recursive: true, force: true });
+        await rm(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
       },
     };
   } catch (error) {
     await context?.close().catch(() => undefined);
-    await rm(profile, { recursive: true, force: true });
+    await rm(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
     throw error;
   }
 }
@@ -260,12 +260,12 @@ export async function launchFirefoxWithExtension(
       page,
       close: async () => {
         await own.close().catch(() => undefined);
-        await rm(profile, { recursive: true, force: true });
+        await rm(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
       },
     };
   } catch (error) {
     await browser?.close().catch(() => undefined);
-    await rm(profile, { recursive: true, force: true });
+    await rm(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
     throw error;
   }
 }
