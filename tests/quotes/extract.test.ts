@@ -362,4 +362,13 @@ describe('attribution frames', () => {
     expect(asked?.mention?.text).toBe('moderator Gerard Baker');
     expect(said?.cue).not.toBe('said');
   });
+
+  it('reads an attribution with an appositive after a question, and one past a prepositional phrase', () => {
+    const text = para(
+      '“How are you today?” Miller, a retired worker from a nuclear plant, said into the phone.',
+      '“Will he be the next attorney general?” a Democratic staffer in the room wondered.',
+    );
+    const mentions = extractQuotes(text).quotes.map((q) => q.mention?.text);
+    expect(mentions).toEqual(['Miller', 'a Democratic staffer']);
+  });
 });

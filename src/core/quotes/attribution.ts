@@ -450,6 +450,15 @@ function subjectOfCue(
     // "issued a statement saying": the participle's noun is the object; the clause's subject speaks.
     if (np && participle && !(tokens[np.to - 1] as Token).cap && end > floor && np.from > floor)
       if (!SUBJECT_PRONOUNS.has((tokens[np.from] as Token).lower)) return SHARED_SUBJECT;
+    if (np && !plausible(tokens, np)) {
+      // "a Democratic staffer in the room wondered": the speaker before a prepositional phrase.
+      const prep = tokens[np.from - 1];
+      if (isWord(prep) && /^(in|at|from|with|on|inside|outside)$/.test(prep.lower)) {
+        const head = npBackward(tokens, np.from - 1, floor);
+        if (head && plausible(tokens, head) && !(tokens[head.to - 1] as Token).cap)
+          return build(tokens, head, null);
+      }
+    }
     if (np)
       return plausible(tokens, np) || (STRONG_CUES.has(cue) && loosePlausible(tokens, np))
         ? build(tokens, np, null)

@@ -143,9 +143,24 @@ function isLikelyAttributionStart(tokens: Token[], k: number): boolean {
   // Cheap look-ahead: a short name or title run, then a lower-case reporting verb.
   for (let j = k; j < Math.min(tokens.length, k + 7); j++) {
     const t = tokens[j] as Token;
+    // "“…?” Miller, a retired worker from a plant, said": a name, its appositive, then the verb.
+    if (t.text === ',' && j > k && (tokens[j - 1] as Token).cap)
+      return appositiveThenCue(tokens, j);
     if (t.kind !== 'word') return false;
     if (!t.cap && SPEECH_VERBS.has(t.lower)) return j > k;
     if (!t.cap && !/^(of|the|and|also|then|later)$/.test(t.lower)) return false;
+  }
+  return false;
+}
+
+/** After the comma at c: an appositive of at most 15 tokens, a comma, then a reporting verb. */
+function appositiveThenCue(tokens: Token[], c: number): boolean {
+  for (let j = c + 1; j < Math.min(tokens.length - 1, c + 16); j++) {
+    const t = tokens[j] as Token;
+    if (t.kind === 'quote' || /^[.!?;:]$/.test(t.text)) return false;
+    if (t.text !== ',') continue;
+    const verb = tokens[j + 1] as Token;
+    return verb.kind === 'word' && !verb.cap && SPEECH_VERBS.has(verb.lower);
   }
   return false;
 }
