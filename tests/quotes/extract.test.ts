@@ -371,4 +371,15 @@ describe('attribution frames', () => {
     const mentions = extractQuotes(text).quotes.map((q) => q.mention?.text);
     expect(mentions).toEqual(['Miller', 'a Democratic staffer']);
   });
+
+  it('gives a full quoted sentence introduced by a comma or colon to the clause before it', () => {
+    const text = para(
+      'After the attacks, Trump issued a statement, “Last night, our nation was attacked.”',
+      'A footnote in the report makes that clear: “These assessments do not apply.”',
+      'In response, the governor issued the following statement:',
+      '“Our prayers are with all those affected.”',
+    );
+    const mentions = extractQuotes(text).quotes.map((q) => q.mention?.text);
+    expect(mentions).toEqual(['Trump', 'A footnote', 'the governor']);
+  });
 });

@@ -625,7 +625,7 @@ function speakerInSentence(tokens: readonly Token[], q: number): Attribution | n
     const sub = colonSpeaker(tokens, q - 1, from);
     if (sub) return { ...sub, cue: ':', how: 'colon' };
     // "Hoff’s letter makes a libertarian-style case: “…”": the clause's subject introduces it.
-    const subj = subjectAt(tokens, from, q - 1);
+    const subj = subjectAt(tokens, from, q - 1) ?? nearestClauseSubject(tokens, from, q - 1, true);
     if (subj) return { ...build(tokens, subj, null), cue: ':', how: 'colon' };
   }
   for (let k = q - 1; k >= from; k--) {
@@ -644,7 +644,14 @@ function speakerInSentence(tokens: readonly Token[], q: number): Attribution | n
     if (sub === SHARED_SUBJECT) sub = clauseSubject(tokens, from, k);
     if (sub) return outerSpeaker(tokens, from, sub.mention.from) ?? { ...sub, cue, how: 'before' };
   }
-  return after;
+  if (after) return after;
+  // "Trump issued a statement, “Last night, …”": a full quoted sentence after a comma is
+  // introduced by the clause before it, whatever its verb.
+  if (prev?.text === ',' && q - 1 > from && /^\p{Lu}/u.test(quoteText)) {
+    const subj = nearestClauseSubject(tokens, from, q - 1, false);
+    if (subj) return { ...build(tokens, subj, null), cue: ',', how: 'colon' };
+  }
+  return null;
 }
 
 const AUX_AFTER_SUBJECT = /^(can|could|would|will|was|is|had|has|then|also|later)$/;
@@ -844,7 +851,9 @@ export function introducerAtEnd(tokens: readonly Token[]): Attribution | null {
     if (sub === SHARED_SUBJECT) sub = clauseSubject(tokens, from, k);
     if (sub) return { ...sub, cue, how: 'colon' };
   }
-  const np = npForward(tokens, from, tokens.length - 1);
+  const np =
+    nearestClauseSubject(tokens, from, tokens.length - 1, true) ??
+    npForward(tokens, from, tokens.length - 1);
   if (np) return { ...build(tokens, np, null), cue: ':', how: 'colon' };
   return null;
 }
@@ -861,14 +870,23 @@ where whereas until so`.split(/\s+/),
  * researchers say it could be “…”`). The clause that holds a cue-less fragment is the one whose
  * subject uses it.
  */
-function nearestClauseSubject(tokens: readonly Token[], from: number, q: number): Range | null {
+function nearestClauseSubject(
+  tokens: readonly Token[],
+  from: number,
+  q: number,
+  loose = false,
+): Range | null {
   for (let v = q - 1; v > from; v--) {
     const t = tokens[v] as Token;
     if (t.kind === 'quote' || /^[;:]$/.test(t.text)) return null;
     if (!isWord(t) || t.cap || !looksLikeVerb(tokens, v)) continue;
     const end = skipPrefixesBackward(tokens, v, from);
-    const np = npBackward(tokens, end, from);
-    if (!np || !plausible(tokens, np)) continue;
+    let np = npBackward(tokens, end, from);
+    // "A footnote in the report makes that clear:": the head before the prepositional phrase.
+    const prep = np ? tokens[np.from - 1] : undefined;
+    if (np && isWord(prep) && /^(in|of|at|from|for|with|on)$/.test(prep.lower) && !prep.cap)
+      np = npBackward(tokens, np.from - 1, from) ?? np;
+    if (!np || !(loose ? loosePlausible(tokens, np) : plausible(tokens, np))) continue;
     const before = tokens[np.from - 1];
     const opens =
       np.from === from ||
