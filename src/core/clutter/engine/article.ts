@@ -11,6 +11,8 @@ export interface ArticleInfo {
   body: Element | null;
   /** Its score: roughly the characters of paragraph text it holds. */
   bodyScore: number;
+  /** The body's last paragraph (document order): a home-made thread must come after it. */
+  lastBlock: Element | null;
   /** Elements no finding may contain: the body and explicit article markers with real text. */
   protectedEls: readonly Element[];
 }
@@ -62,7 +64,7 @@ export function findArticle(
   markers: readonly Element[],
 ): ArticleInfo {
   const root = doc.body ?? doc.documentElement;
-  if (!root) return { body: null, bodyScore: 0, protectedEls: [] };
+  if (!root) return { body: null, bodyScore: 0, lastBlock: null, protectedEls: [] };
 
   const blockLen = new Map<Element, number>();
   const walk = (el: Element, block: Element): void => {
@@ -104,12 +106,21 @@ export function findArticle(
     }
   }
 
+  let lastBlock: Element | null = null;
+  for (const [block, len] of blockLen) {
+    if (len < MIN_BLOCK || !body) continue;
+    const credited = PARAGRAPHS.has(block.localName)
+      ? block.parentElement === body || block.parentElement?.parentElement === body
+      : block === body || block.parentElement === body;
+    if (credited) lastBlock = block;
+  }
+
   const protectedEls: Element[] = body ? [body] : [];
   for (const marker of markers) {
     if (marker === body || insideAny(marker, excluded)) continue;
     if ((marker.textContent ?? '').trim().length >= 25) protectedEls.push(marker);
   }
-  return { body, bodyScore, protectedEls };
+  return { body, bodyScore, lastBlock, protectedEls };
 }
 
 function insideAny(el: Element, set: ReadonlySet<Element>): boolean {

@@ -9,6 +9,7 @@ import { frameBlock, inCode, isPageRoot, names, within } from './dom';
 import { compileRule, frameMatches, type CompiledRule } from './signatures';
 import { closestMatch, firstWithin, matchesSelector } from './matcher';
 import { uniqueSelector } from './selector';
+import { COMMENT_ID, commentGroup } from './thread';
 
 export interface DetectOptions {
   /** Only look inside these subtrees (e.g. nodes a MutationObserver saw added). Default: the whole page. */
@@ -66,12 +67,17 @@ function hasContent(page: PageContext, el: Element): boolean {
   );
 }
 
-/** Text outside forms of at least a couple of short comments. */
+/** Comment items (see thread.ts), or a lot of text outside forms. */
 function holdsComments(page: PageContext, el: Element): boolean {
-  let len = page.textLength(el);
   if (el.tagName === 'FORM') return false;
+  if (commentGroup(el, page)) return true;
+  // A single comment, recognised by the anchor id blog engines give it.
+  for (const item of el.querySelectorAll('[id^="c"], [id^="comment"], [id^="div-comment"]')) {
+    if (COMMENT_ID.test(item.id) && page.textLength(item) >= 30) return true;
+  }
+  let len = page.textLength(el);
   for (const form of el.getElementsByTagName('form')) len -= page.textLength(form);
-  return len >= 160;
+  return len >= 600;
 }
 
 function follows(a: Element, b: Element): boolean {
@@ -103,10 +109,14 @@ function passesGuard(
     }
     // Below a named platform, a "comment section" must hold comments, not just a form or a
     // "no comments yet" line: an empty section on a page without comments is left alone.
-    if (rule.specificity < 3 && !rule.needsThread && !holdsComments(page, el)) return false;
+    const structural = rule.specificity === HEURISTIC; // its thread test already saw comments
+    if (rule.specificity < 3 && !structural && !holdsComments(page, el)) return false;
     if (rule.specificity === HEURISTIC && body) {
-      // A home-made thread counts only after the article, never inside it (quoted reader comments).
-      if (within(el, body) || !follows(body, el)) return false;
+      // A home-made thread counts only after the article's last paragraph, never among its
+      // paragraphs (quoted reader comments).
+      const last = article.lastBlock ?? body;
+      if (within(last, el) || !follows(last, el)) return false;
+      if (!within(el, body) && !follows(body, el)) return false;
     }
   } else if (body && within(el, body)) {
     // Asks inside the article body are small boxes, never a large part of it.

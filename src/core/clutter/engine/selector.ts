@@ -61,7 +61,10 @@ export function uniqueSelector(doc: Document, el: Element): string {
       steps.unshift(node.localName === 'html' ? 'html' : ':root');
       return steps.join(' > ');
     }
-    steps.unshift(`${cssEscape(node.localName)}:nth-child(${nthChild(node)})`);
+    // Names like `fb:comments` need escaping that not every selector engine accepts: `*` with
+    // the position is just as unique.
+    const tag = /^[a-z][a-z0-9-]*$/.test(node.localName) ? node.localName : '*';
+    steps.unshift(`${tag}:nth-child(${nthChild(node)})`);
   }
   return steps.join(' > ');
 }

@@ -5,84 +5,32 @@
 import { HEURISTIC, type ClutterRule } from '../../rule';
 import type { PageContext } from '../../engine/context';
 import { inCode, isPageRoot } from '../../engine/dom';
-import { closestMatch, firstWithin } from '../../engine/matcher';
+import { closestMatch } from '../../engine/matcher';
+import {
+  COMMENT_HEADING,
+  COMMENT_ID,
+  CONTAINERS,
+  commentGroup,
+  looksLikeComment,
+} from '../../engine/thread';
+
+export { COMMENT_HEADING };
 
 const NAMED =
   '[id*="omment"], [class*="omment"], [id*="iscussion"], [class*="iscussion"], [id*="esponses"], [class*="esponses"], [id*="eplies"], [class*="eplies"]';
 
-const CONTAINERS = new Set([
-  'DIV',
-  'SECTION',
-  'OL',
-  'UL',
-  'DL',
-  'ASIDE',
-  'ARTICLE',
-  'TABLE',
-  'TBODY',
-  'FOOTER',
-]);
-
-/** Evidence that an item is a comment: who wrote it, when, and how to reply or link to it. */
-const ITEM_META = [
-  'cite',
-  'time',
-  'abbr[title]',
-  '.fn',
-  '.vcard',
-  '[class*="avatar"]',
-  '[class*="author"]',
-  '[class*="user"]',
-  '[class*="name"]',
-  '[class*="date"]',
-  '[class*="time"]',
-  '[class*="meta"]',
-  '[class*="posted"]',
-  '[class*="byline"]',
-  '[class*="reply"]',
-  '[class*="permalink"]',
-  'a[href*="#comment"]',
-  'a[href*="replytocom"]',
-].join(', ');
-
-const DATE_WORDS =
-  /\b(?:(?:19|20)\d\d|\d{1,2}:\d\d|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}|\d+ (?:minutes?|hours?|days?|weeks?|months?|years?) ago|said|says|wrote|writes)\b/i;
-
-export const COMMENT_HEADING =
-  /^\s*(?:(?:\d+|no|one|two|three)\s+(?:comments?|responses?|replies|thoughts?|reactions?)\b|(?:leave|post|add|write|submit)\s+(?:a|your)\s+(?:comment|reply|response)|(?:reader\s+|user\s+)?(?:comments?|responses|discussion|reactions)\s*(?:\(\d+\)|:)?\s*$|join the (?:discussion|conversation)|what do you think\??$)/i;
-
-function looksLikeComment(item: Element, page: PageContext): boolean {
-  const text = page.text(item);
-  if (text.length < 15) return false;
-  if (firstWithin(item, ITEM_META)) return true;
-  return DATE_WORDS.test(text.slice(0, 300));
+/** Siblings of `el` shaped like it (same tag and first class), when they look like comments. */
+function shapeOf(e: Element): string {
+  return e.localName + '.' + ((e.getAttribute('class') ?? '').trim().split(/\s+/)[0] ?? '');
 }
 
-/** Largest group of same-shaped siblings (same tag and first class) that look like comments. */
-function commentGroup(container: Element, page: PageContext, depth = 0): Element[] | null {
-  const groups = new Map<string, Element[]>();
-  for (const child of container.children) {
-    const cls = (child.getAttribute('class') ?? '').trim().split(/\s+/)[0] ?? '';
-    const key = child.localName + '.' + cls;
-    const g = groups.get(key);
-    if (g) g.push(child);
-    else groups.set(key, [child]);
-  }
-  let best: Element[] | null = null;
-  for (const members of groups.values()) {
-    if (members.length < 2 || (best && best.length >= members.length)) continue;
-    const sample = members.slice(0, 6);
-    const hits = sample.filter((m) => looksLikeComment(m, page)).length;
-    if (hits >= 2 && hits >= sample.length * 0.6) best = members;
-  }
-  if (best || depth >= 3) return best;
-  for (const child of container.children) {
-    if (CONTAINERS.has(child.tagName) || child.tagName === 'LI') {
-      const inner = commentGroup(child, page, depth + 1);
-      if (inner) return inner;
-    }
-  }
-  return null;
+function siblingGroup(el: Element, page: PageContext): Element[] | null {
+  const k = shapeOf(el);
+  const members = [...(el.parentElement?.children ?? [])].filter((s) => shapeOf(s) === k);
+  if (members.length < 2 || inCode(el) || closestMatch(el, WIDGETS)) return null;
+  const sample = members.slice(0, 6);
+  const hits = sample.filter((m) => looksLikeComment(m, page)).length;
+  return hits >= 2 && hits >= sample.length * 0.6 ? members : null;
 }
 
 /** Sidebar widgets ("Recent comments") list comment snippets; they are not the thread. */
@@ -101,7 +49,7 @@ function threadIn(el: Element, page: PageContext): Element[] | null {
  */
 function threadBlocks(container: Element, items: Element[], page: PageContext): Element[] {
   const itemText = items.reduce((n, item) => n + page.textLength(item), 0);
-  if (itemText >= page.textLength(container) * 0.6) return [container];
+  if (itemText >= page.textLength(container) * 0.85) return [container];
   return items;
 }
 
@@ -119,7 +67,29 @@ export const genericThread: ClutterRule = {
       const items = threadIn(el, page);
       if (items) found.push(...threadBlocks(el, items, page));
     };
-    for (const el of page.queryAll(NAMED)) consider(el);
+    const seeds = page.queryAll(NAMED);
+    for (const el of seeds) consider(el);
+    // Comments that are loose siblings next to the post (no wrapper of their own): group them
+    // by their shared parent.
+    const seen = new Map<Element, Set<string>>();
+    for (const el of [
+      ...seeds,
+      ...page.queryAll('[id^="c"], [id^="comment"], [id^="div-comment"]'),
+    ]) {
+      const parent = el.parentElement;
+      if (!parent || inFound(el) || isPageRoot(parent)) continue;
+      if (
+        !COMMENT_ID.test(el.getAttribute('id') ?? '') &&
+        !/omment/i.test(el.getAttribute('class') ?? '')
+      )
+        continue;
+      const shape = shapeOf(el);
+      const shapes = seen.get(parent) ?? new Set<string>();
+      if (shapes.has(shape)) continue;
+      seen.set(parent, shapes.add(shape));
+      const items = siblingGroup(el, page);
+      if (items) found.push(...threadBlocks(parent, items, page));
+    }
     for (const h of page.queryAll('h2, h3, h4, h5, h6')) {
       if (!COMMENT_HEADING.test(page.text(h))) continue;
       for (let sib = h.nextElementSibling; sib; sib = sib.nextElementSibling) {
