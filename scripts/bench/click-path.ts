@@ -138,6 +138,7 @@ async function clickToPaint(session: ChromiumSession, page: Page, timeoutMs = 20
   await trigger();
   const deadline = Date.now() + timeoutMs;
   for (;;) {
+    if (page.isClosed()) throw new Error('the tab closed (renderer crashed)');
     if (crash) throw new Error(crash);
     // A crashed renderer leaves evaluate pending: bound every poll.
     const w = await Promise.race([
