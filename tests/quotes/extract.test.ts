@@ -382,4 +382,14 @@ describe('attribution frames', () => {
     const mentions = extractQuotes(text).quotes.map((q) => q.mention?.text);
     expect(mentions).toEqual(['Trump', 'A footnote', 'the governor']);
   });
+
+  it('gives a quote paragraph the speaker of the narration paragraph before it', () => {
+    const text = para(
+      'Howard continued his scathing remarks.',
+      '“Eight years ago she was the presumed nominee.” “Then a fellow came along.”',
+      'The weather was fine.',
+    );
+    const mentions = extractQuotes(text).quotes.map((q) => q.mention?.text);
+    expect(mentions).toEqual(['Howard', 'Howard']);
+  });
 });

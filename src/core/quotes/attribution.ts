@@ -926,3 +926,25 @@ export function previousSentenceSpeaker(tokens: readonly Token[], q: number): At
   const np = subjectAt(tokens, prevFrom, prevEnd);
   return np ? { ...build(tokens, np, null), cue: '', how: 'subject' } : null;
 }
+
+/**
+ * The speaker a paragraph with no quote hands on to a quote that opens the next paragraph
+ * ("Trump spoke only in evasive bromides.” then “We have to …”): the reporting cue of its last
+ * sentence, else that sentence's subject when it can speak.
+ */
+export function closingSpeaker(tokens: readonly Token[]): Attribution | null {
+  if (tokens.length === 0) return null;
+  const end = tokens.length;
+  const { from } = sentenceBounds(tokens, end - 1);
+  for (let k = end - 1; k >= from; k--) {
+    const len = cueLength(tokens, k, true);
+    if (!len) continue;
+    let sub = subjectOfCue(tokens, k, len, from, end, (tokens[k] as Token).lower);
+    if (sub === SHARED_SUBJECT) sub = clauseSubject(tokens, from, k);
+    if (sub) return { ...sub, cue: (tokens[k] as Token).text, how: 'before' };
+  }
+  const np = subjectAt(tokens, from, end);
+  return np && plausible(tokens, np)
+    ? { ...build(tokens, np, null), cue: '', how: 'subject' }
+    : null;
+}

@@ -8,6 +8,7 @@
 import type { Mention, Quote, QuoteResult, Speaker, SpeakerKind } from '../types';
 import {
   attributeInSentence,
+  closingSpeaker,
   cueLength,
   introducerAtEnd,
   previousSentenceSpeaker,
@@ -93,7 +94,13 @@ export function extractQuotes(text: string, options: ExtractQuotesOptions = {}):
   });
 
   dashSignatures(found, paragraphs, text);
-  carryOver(found, intros, text);
+  carryOver(found, intros, text, (p) => {
+    const para = paragraphs[p];
+    if (!para || spans.some((s) => s.paragraph === p)) return null;
+    const tokens = tokenize(text, para.start, para.end, [], 0);
+    const a = closingSpeaker(tokens);
+    return a ? concrete(a, tokens, text) : null;
+  });
   const registry = new EntityRegistry(text);
   for (const f of found) if (f.attr) resolve(f.attr, registry);
   return toResult(found, text);
@@ -164,7 +171,12 @@ function isPartial(tokens: readonly Token[], q: number): boolean {
 }
 
 /** Gives quotes with no attribution in their sentence the speaker the context implies. */
-function carryOver(found: Found[], intros: (Attr | null)[], text: string): void {
+function carryOver(
+  found: Found[],
+  intros: (Attr | null)[],
+  text: string,
+  closing: (paragraph: number) => Attr | null,
+): void {
   const take = (f: Found, a: Attr | null): boolean => {
     if (!a) return false;
     f.attr = a;
@@ -198,6 +210,8 @@ function carryOver(found: Found[], intros: (Attr | null)[], text: string): void 
       if (take(f, intros[p - 1] ?? null)) continue;
       // A floating paragraph quote continues the previous paragraph's speaker.
       if (prev && prev.span.paragraph >= p - 1 && take(f, prev.attr)) continue;
+      // A paragraph that is a quote after a paragraph of narration about its speaker.
+      if (!f.span.continuation && take(f, closing(p - 1))) continue;
     }
     if (f.partial) {
       const subj = sentenceSubject(f.tokens, f.q);
