@@ -81,31 +81,48 @@ const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
 const WHITESPACE = /[ \t\n\r\f\u00a0\u2028\u2029]/;
 
+/**
+ * Accumulates the text in chunks and tracks its length and last character itself: reading back a
+ * string built with `+=` (endsWith, charAt) makes V8 flatten it, which turned a per-character check
+ * into quadratic time on long articles.
+ */
 class TextBuilder {
-  text = '';
+  private parts: string[] = [];
+  length = 0;
+  private lastChar = '';
   segments: TextSegment[] = [];
   private pendingBreak = '';
   private pendingSpace: { node: Text; offset: number } | null = null;
 
+  get text(): string {
+    return this.parts.join('');
+  }
+
   requestBreak(value: '\n' | '\n\n') {
     this.pendingSpace = null;
-    if (this.text.length === 0) return;
+    if (this.length === 0) return;
     if (value.length > this.pendingBreak.length) this.pendingBreak = value;
+  }
+
+  private push(chunk: string) {
+    this.parts.push(chunk);
+    this.length += chunk.length;
+    this.lastChar = chunk[chunk.length - 1] as string;
   }
 
   private append(node: Text, offset: number, ch: string) {
     const last = this.segments[this.segments.length - 1];
-    if (last && last.node === node && last.start + last.nodeOffsets.length === this.text.length) {
+    if (last && last.node === node && last.start + last.nodeOffsets.length === this.length) {
       last.nodeOffsets.push(offset);
     } else {
-      this.segments.push({ node, start: this.text.length, nodeOffsets: [offset] });
+      this.segments.push({ node, start: this.length, nodeOffsets: [offset] });
     }
-    this.text += ch;
+    this.push(ch);
   }
 
   private flushPending() {
     if (this.pendingBreak) {
-      this.text += this.pendingBreak;
+      this.push(this.pendingBreak);
       this.pendingBreak = '';
       this.pendingSpace = null;
     } else if (this.pendingSpace) {
@@ -123,12 +140,7 @@ class TextBuilder {
         this.flushPending();
         this.append(node, i, ch === '\r' ? '\n' : ch);
       } else if (WHITESPACE.test(ch)) {
-        if (
-          this.text.length > 0 &&
-          !this.pendingBreak &&
-          !this.pendingSpace &&
-          !this.text.endsWith('\n')
-        ) {
+        if (this.length > 0 && !this.pendingBreak && !this.pendingSpace && this.lastChar !== '\n') {
           this.pendingSpace = { node, offset: i };
         }
       } else {
