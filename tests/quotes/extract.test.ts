@@ -392,4 +392,10 @@ describe('attribution frames', () => {
     const mentions = extractQuotes(text).quotes.map((q) => q.mention?.text);
     expect(mentions).toEqual(['Howard', 'Howard']);
   });
+
+  it('keeps the relative pronoun in the mention and names the speaker by its antecedent', () => {
+    const q = only('Contrast that with Bernie Sanders, who says the pact is “disastrous.”');
+    expect(q.mention?.text).toBe('Bernie Sanders, who');
+    expect(q.speaker).toBe('Bernie Sanders');
+  });
 });

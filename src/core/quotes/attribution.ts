@@ -128,8 +128,11 @@ function npBackward(tokens: readonly Token[], end: number, floor: number): Range
       if (from !== end) break;
       // "Smith, who said": the relative pronoun stands for the name before the comma.
       if (lw === 'who' && tokens[j - 1]?.text === ',') {
+        // The mention is the antecedent with its relative pronoun ("Sanders, who"); build()
+        // names the speaker by the antecedent alone.
         const antecedent = npBackward(tokens, j - 1, floor);
-        if (antecedent && plausible(tokens, antecedent)) return antecedent;
+        if (antecedent && plausible(tokens, antecedent))
+          return { from: antecedent.from, to: j + 1 };
       }
       from = j;
       break;
@@ -503,7 +506,9 @@ function build(
   np: Range,
   role: Range | null,
 ): Pick<Attribution, 'subjects' | 'mention' | 'roles'> {
-  const subjects = splitCoordinated(tokens, np);
+  const relative =
+    np.to - np.from > 2 && tokens[np.to - 1]?.lower === 'who' && tokens[np.to - 2]?.text === ',';
+  const subjects = splitCoordinated(tokens, relative ? { from: np.from, to: np.to - 2 } : np);
   return {
     subjects,
     mention: { from: np.from, to: np.to },
