@@ -13,6 +13,7 @@ import { join, resolve, basename } from 'node:path';
 import { FEATURES } from '../src/shared/features';
 import { mergeManifest, type Manifest } from './manifest-merge';
 import { vendorPatches } from './vendor-patches';
+import { bundleTrims } from './bundle-trims';
 
 const ROOT = resolve(import.meta.dirname, '..');
 export const BROWSERS = ['chrome', 'firefox'] as const;
@@ -51,6 +52,9 @@ export async function listEntries(): Promise<Entry[]> {
  * bundles that import the core's index for one helper (the feature scripts: quotes.js does not
  * need Readability). Everything else keeps the safe default.
  */
+/** Replaces webextension-polyfill in content.js (see the file's header). */
+const CONTENT_BROWSER = 'src/platform/content-browser.ts';
+
 const SIDE_EFFECT_FREE = [
   /[\\/]src[\\/]core[\\/]/,
   /[\\/]node_modules[\\/]@mozilla[\\/]readability[\\/]/,
@@ -75,7 +79,14 @@ export async function bundle(
     configFile: false,
     logLevel: 'warn',
     define: { __BROWSER__: JSON.stringify(browser) },
-    plugins: [vendorPatches()],
+    plugins: [vendorPatches(), bundleTrims()],
+    // The content script gets the small promise adapter instead of the polyfill (its budget).
+    resolve: {
+      alias:
+        entry.name === 'content'
+          ? [{ find: /^webextension-polyfill$/, replacement: join(ROOT, CONTENT_BROWSER) }]
+          : [],
+    },
     build: {
       outDir,
       emptyOutDir: false,
