@@ -398,4 +398,12 @@ describe('attribution frames', () => {
     expect(q.mention?.text).toBe('Bernie Sanders, who');
     expect(q.speaker).toBe('Bernie Sanders');
   });
+
+  it('reads a description-first appositive whose head is a staff title', () => {
+    const q = only(
+      '“Positions are gonna soften,” Rep. Duncan Hunter’s chief of staff, Joe Kasper, told POLITICO.',
+    );
+    expect(q.mention?.text).toBe('Joe Kasper');
+    expect(q.role).toBe('Rep. Duncan Hunter’s chief of staff');
+  });
 });

@@ -178,4 +178,5 @@ journalist journalists columnist writer author authors candidate candidates nomi
 senator governor mayor secretary chairman chairwoman director chief leader minister
 congressman congresswoman representative lawmaker officials agency department pentagon police
 sheriff prosecutor prosecutors attorneys lawyer attorney counsel professor teacher doctor
-nurse owner manager founder ceo executive organizer group's party`);
+nurse owner manager founder ceo executive organizer group's party staff head partner chair star
+spokesperson strategist adviser advisor`);
