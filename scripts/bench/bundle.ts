@@ -10,6 +10,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { ROOT, OUT_DIR } from './paths';
+import { vendorPatches } from '../vendor-patches';
 
 export type BenchTarget = 'chrome' | 'firefox';
 
@@ -46,6 +47,8 @@ export async function buildBenchBundle(
     configFile: false,
     logLevel: 'silent',
     define: { __BROWSER__: JSON.stringify(target) },
+    // The same Readability and DOMPurify as the extension ships (scripts/vendor-patches.ts).
+    plugins: [vendorPatches()],
     resolve: {
       alias: [
         { find: /^\.\.\/\.\.\/src\/core\/index$/, replacement: join(srcRoot, 'src/core/index.ts') },
