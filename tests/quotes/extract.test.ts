@@ -406,4 +406,11 @@ describe('attribution frames', () => {
     expect(q.mention?.text).toBe('Joe Kasper');
     expect(q.role).toBe('Rep. Duncan Hunter’s chief of staff');
   });
+
+  it('gives a fragment in a sentence with no speaking subject the previous sentence’s cue', () => {
+    const q = only(
+      'Brill has argued that the law was crippled. As a result, there is still “a very powerful industry.”',
+    );
+    expect(q.mention?.text).toBe('Brill');
+  });
 });

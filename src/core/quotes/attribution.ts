@@ -915,9 +915,13 @@ export function sentenceSubject(tokens: readonly Token[], q: number): Attributio
  * For a quote that opens its sentence with no attribution of its own: the speaker of the sentence
  * before it in the paragraph ("Coan argues that … . “The government …”").
  */
-export function previousSentenceSpeaker(tokens: readonly Token[], q: number): Attribution | null {
+export function previousSentenceSpeaker(
+  tokens: readonly Token[],
+  q: number,
+  cueOnly = false,
+): Attribution | null {
   const { from } = sentenceBounds(tokens, q);
-  if (from !== q || from === 0) return null;
+  if ((!cueOnly && from !== q) || from === 0) return null;
   const prevEnd = from; // exclusive
   const { from: prevFrom } = sentenceBounds(tokens, from - 1);
   for (let k = prevEnd - 1; k >= prevFrom; k--) {
@@ -928,6 +932,7 @@ export function previousSentenceSpeaker(tokens: readonly Token[], q: number): At
     if (sub === SHARED_SUBJECT) sub = clauseSubject(tokens, prevFrom, k);
     if (sub) return { ...sub, cue: (tokens[k] as Token).text, how: 'before' };
   }
+  if (cueOnly) return null;
   const np = subjectAt(tokens, prevFrom, prevEnd);
   return np ? { ...build(tokens, np, null), cue: '', how: 'subject' } : null;
 }

@@ -219,6 +219,10 @@ function carryOver(
         f.attr = concrete(subj, f.tokens, text);
         continue;
       }
+      // "Brill has argued that … . As a result, there's still “a very powerful industry …”": a
+      // fragment in a sentence with no speaking subject continues the previous sentence's cue.
+      const before = previousSentenceSpeaker(f.tokens, f.q, true);
+      if (before && take(f, concrete(before, f.tokens, text))) continue;
     }
     // “…,” he said. Good information can still drive out bad, “when …”: the last speaker.
     if (prev && prev.span.paragraph === p && take(f, prev.attr)) continue;
