@@ -413,4 +413,14 @@ describe('attribution frames', () => {
     );
     expect(q.mention?.text).toBe('Brill');
   });
+
+  it('gives the content of a named person’s claim or promise to that person', () => {
+    const text = para(
+      'Donald Trump’s accusation that Hillary Clinton is playing the “woman’s card” touched a nerve.',
+      'He played down Trump’s comments as “just part of the primary campaign.”',
+      'Trump said he responded: “When you have incoming, you cannot be too presidential.”',
+    );
+    const mentions = extractQuotes(text).quotes.map((q) => q.mention?.text);
+    expect(mentions).toEqual(['Donald Trump’s', 'He', 'Trump']);
+  });
 });

@@ -624,7 +624,14 @@ function speakerInSentence(tokens: readonly Token[], q: number): Attribution | n
       if (!len) continue;
       let sub = subjectOfCue(tokens, v, len, from, q - 1, (tokens[v] as Token).lower);
       if (sub === SHARED_SUBJECT) sub = clauseSubject(tokens, from, v);
-      if (sub) return { ...sub, cue: (tokens[v] as Token).text, how: 'colon' };
+      if (sub)
+        return (
+          outerSpeaker(tokens, from, sub.mention.from) ?? {
+            ...sub,
+            cue: (tokens[v] as Token).text,
+            how: 'colon',
+          }
+        );
       break;
     }
     const sub = colonSpeaker(tokens, q - 1, from);
@@ -655,6 +662,62 @@ function speakerInSentence(tokens: readonly Token[], q: number): Attribution | n
   if (prev?.text === ',' && q - 1 > from && /^\p{Lu}/u.test(quoteText)) {
     const subj = nearestClauseSubject(tokens, from, q - 1, false);
     if (subj) return { ...build(tokens, subj, null), cue: ',', how: 'colon' };
+  }
+  return possessiveSpeech(tokens, from, q);
+}
+
+/** Nouns for something said, whose possessor is its speaker. */
+const SPEECH_NOUNS = new Set(
+  `claim claims pledge pledges promise promises remark remarks comment comments statement
+statements assertion assertions words vow vows phrase catchphrase slogan warning warnings
+suggestion argument response reply description prediction accusation insistence boast
+admission charge mantra refrain line quip joke insult tweet tweets message`.split(/\s+/),
+);
+
+/**
+ * `Obama's “if you like your plan” promise`, `Trump's controversial pledge to be “neutral”`,
+ * `her remark that “…”`: a quote that is the content of someone's claim or remark belongs to
+ * the possessor.
+ */
+function possessiveSpeech(tokens: readonly Token[], from: number, q: number): Attribution | null {
+  const lo = Math.max(from, q - 12);
+  const hi = Math.min(tokens.length, q + 3);
+  for (let k = q - 1; k >= lo; k--) {
+    const t = tokens[k] as Token;
+    if (t.kind === 'punct' && /^[.;:!?]$/.test(t.text)) break;
+    if (t.kind !== 'word' || !SPEECH_NOUNS.has(t.lower)) continue;
+    const found = possessorBefore(tokens, k, lo);
+    if (found) return found;
+  }
+  // The quote inside the possessive phrase: `Obama's “…” promise`.
+  const noun = tokens[q + 1];
+  if (isWord(noun) && SPEECH_NOUNS.has(noun.lower) && q + 1 < hi)
+    return possessorBefore(tokens, q, lo);
+  return null;
+}
+
+/** The possessor ("Trump's", "her") before the noun at k, over at most three modifiers. */
+function possessorBefore(tokens: readonly Token[], k: number, lo: number): Attribution | null {
+  for (let j = k - 1; j >= Math.max(lo, k - 4); j--) {
+    const t = tokens[j] as Token;
+    if (t.kind !== 'word' && t.kind !== 'quote') return null;
+    if (t.kind === 'quote') continue;
+    // "Sanders has pushed his promise of “…”": a pronoun possessor is the clause's subject.
+    if (/^(his|her|their|its)$/.test(t.lower)) return null;
+    if (/['’]s?$/.test(t.text) && t.cap) {
+      // The possessor is the run of capitalised words ending here ("Donald Trump's"), unless a
+      // clause before it has a subject of its own ("he played down Trump's comments as “…”").
+      let start = j;
+      while (
+        start > lo &&
+        (tokens[start - 1] as Token).kind === 'word' &&
+        (tokens[start - 1] as Token).cap
+      )
+        start--;
+      if (nearestClauseSubject(tokens, lo, start)) return null;
+      return { ...build(tokens, { from: start, to: j + 1 }, null), cue: '', how: 'subject' };
+    }
+    if (DETERMINERS.has(t.lower) || STOP_WORDS.has(t.lower)) return null;
   }
   return null;
 }
