@@ -59,14 +59,28 @@ export class PageContext {
     return this.docIndexCache;
   }
 
+  // Rules ask for the same selectors (forms, headings, links) several times in one pass.
+  private readonly scopedQueries = new Map<string, readonly Element[]>();
+  private readonly docQueries = new Map<string, readonly Element[]>();
+
   /** Every element matching `selector` (the matcher's subset) inside the scopes, in document order. */
   queryAll(selector: string): Element[] {
-    return this.scopedIndex.query(compileSelector(selector));
+    let hits = this.scopedQueries.get(selector);
+    if (!hits) {
+      hits = this.scopedIndex.query(compileSelector(selector));
+      this.scopedQueries.set(selector, hits);
+    }
+    return hits.slice();
   }
 
   /** Every element matching `selector` in the whole document, in document order. */
   queryDocument(selector: string): Element[] {
-    return this.docIndex.query(compileSelector(selector));
+    let hits = this.docQueries.get(selector);
+    if (!hits) {
+      hits = this.docIndex.query(compileSelector(selector));
+      this.docQueries.set(selector, hits);
+    }
+    return hits.slice();
   }
 
   /** Visible text of `el`, whitespace collapsed; cached for the duration of one detection. */
@@ -129,6 +143,8 @@ class ElementIndex {
   private readonly byId = new Map<string, number[]>();
   private readonly byClass = new Map<string, number[]>();
   private readonly byTag = new Map<string, number[]>();
+  /** Elements by attribute name, built on the first attribute-only subject. */
+  private byAttrCache: Map<string, number[]> | null = null;
 
   constructor(els: readonly Element[]) {
     this.els = els;
@@ -168,7 +184,20 @@ class ElementIndex {
       });
       return out;
     }
+    // Any other attribute test: only the elements that carry that attribute at all.
+    if (c.attrs.length) return this.byAttr.get(c.attrs[0]!.name) ?? [];
     return this.els.keys();
+  }
+
+  private get byAttr(): Map<string, number[]> {
+    if (!this.byAttrCache) {
+      const map = new Map<string, number[]>();
+      this.els.forEach((el, i) => {
+        for (const a of el.attributes) push(map, a.name.toLowerCase(), i);
+      });
+      this.byAttrCache = map;
+    }
+    return this.byAttrCache;
   }
 }
 

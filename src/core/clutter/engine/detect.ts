@@ -5,7 +5,7 @@ import { HEURISTIC } from '../rule';
 import { ARTICLE_MARKERS, findArticle, type ArticleInfo } from './article';
 import { PageContext } from './context';
 import { isDiscussionPage } from './discussion';
-import { frameBlock, inCode, isPageRoot, names, within } from './dom';
+import { frameBlock, inCode, isPageRoot, names, within, withAncestorMemo } from './dom';
 import { compileRule, frameMatches, type CompiledRule } from './signatures';
 import { closestMatch, firstWithin, matchesSelector } from './matcher';
 import { uniqueSelector } from './selector';
@@ -168,6 +168,14 @@ export function runDetection(
   doc: Document,
   rules: readonly ClutterRule[],
   options: DetectOptions = {},
+): ClutterFinding[] {
+  return withAncestorMemo(() => detectOnce(doc, rules, options));
+}
+
+function detectOnce(
+  doc: Document,
+  rules: readonly ClutterRule[],
+  options: DetectOptions,
 ): ClutterFinding[] {
   if (!doc.documentElement) return [];
   const kinds = options.kinds ? new Set(options.kinds) : null;

@@ -1,5 +1,5 @@
 // Small DOM helpers shared by the engine and the rules. Everything here only reads the document.
-import { closestMatch } from './matcher';
+import { closestMatch, matchesSelector } from './matcher';
 
 /** Node type numbers (the Node global is off limits in core). */
 export const ELEMENT_NODE = 1;
@@ -108,12 +108,52 @@ export function isPageRoot(el: Element): boolean {
 
 /** Inside code, preformatted or syntax-highlighted text (where `.comment` means a code comment). */
 export function inCode(el: Element): boolean {
-  return closestMatch(el, CODE) != null;
+  return memoClosest(el, CODE, passMemo?.code);
 }
 
 /** Navigation chrome: menus, site header/footer link lists. */
 export function inNavigation(el: Element): boolean {
-  return closestMatch(el, NAVIGATION) != null;
+  return memoClosest(el, NAVIGATION, passMemo?.nav);
+}
+
+// Ancestor answers shared by every candidate of one detection pass (candidates share most of
+// their ancestors, and each walk tests a long selector list per ancestor). Detection only reads
+// the page, so answers cannot go stale within a pass; outside a pass nothing is remembered.
+let passMemo: { code: Map<Element, boolean>; nav: Map<Element, boolean> } | null = null;
+
+/** Runs `fn` with inCode/inNavigation answers remembered until it returns. */
+export function withAncestorMemo<T>(fn: () => T): T {
+  const outer = passMemo;
+  passMemo = outer ?? { code: new Map(), nav: new Map() };
+  try {
+    return fn();
+  } finally {
+    passMemo = outer;
+  }
+}
+
+function memoClosest(
+  el: Element,
+  selector: string,
+  memo: Map<Element, boolean> | undefined,
+): boolean {
+  if (!memo) return closestMatch(el, selector) != null;
+  const path: Element[] = [];
+  let result = false;
+  for (let node: Element | null = el; node; node = node.parentElement) {
+    const known = memo.get(node);
+    if (known !== undefined) {
+      result = known;
+      break;
+    }
+    path.push(node);
+    if (matchesSelector(node, selector)) {
+      result = true;
+      break;
+    }
+  }
+  for (const node of path) memo.set(node, result);
+  return result;
 }
 
 /** An iframe's block is the iframe or the wrapper that holds nothing else. */
