@@ -137,22 +137,18 @@ export function siteOf(host: string): string {
  */
 class ElementIndex {
   private readonly els: readonly Element[];
-  private readonly ids: string[] = [];
-  private readonly classes: string[] = [];
   private readonly order = new Map<Element, number>();
   private readonly byId = new Map<string, number[]>();
   private readonly byClass = new Map<string, number[]>();
   private readonly byTag = new Map<string, number[]>();
   /** Elements by attribute name, built on the first attribute-only subject. */
-  private byAttrCache: Map<string, number[]> | null = null;
+  private byAttrCache: Map<string, AttrEntry> | null = null;
 
   constructor(els: readonly Element[]) {
     this.els = els;
     els.forEach((el, i) => {
       const id = el.getAttribute('id') ?? '';
       const cls = el.getAttribute('class') ?? '';
-      this.ids.push(id);
-      this.classes.push(cls);
       this.order.set(el, i);
       if (id) push(this.byId, id, i);
       if (cls) for (const token of cls.split(/\s+/)) if (token) push(this.byClass, token, i);
@@ -174,31 +170,47 @@ class ElementIndex {
   private candidates(c: Compound): Iterable<number> {
     if (c.id != null) return this.byId.get(c.id) ?? [];
     if (c.classes.length) return this.byClass.get(c.classes[0]!) ?? [];
-    if (c.tag) return this.byTag.get(c.tag) ?? [];
-    const onName = c.attrs.find((a) => (a.name === 'id' || a.name === 'class') && a.op !== '');
-    if (onName) {
-      const strings = onName.name === 'id' ? this.ids : this.classes;
+    // A value test on an attribute (`a[href*="patreon.com"]`, `[id^="comment"]`) runs over the
+    // values read once per pass: far fewer candidates than every element of the tag.
+    const valued = c.attrs.find((a) => a.op !== '');
+    if (valued) {
+      const entry = this.byAttr.get(valued.name);
+      if (!entry) return [];
       const out: number[] = [];
-      strings.forEach((v, i) => {
-        if (v !== '' && v.includes(onName.value)) out.push(i);
+      entry.values.forEach((v, k) => {
+        if (v.includes(valued.value)) out.push(entry.indices[k]!);
       });
       return out;
     }
-    // Any other attribute test: only the elements that carry that attribute at all.
-    if (c.attrs.length) return this.byAttr.get(c.attrs[0]!.name) ?? [];
+    if (c.tag) return this.byTag.get(c.tag) ?? [];
+    // Attribute presence only: the elements that carry that attribute at all.
+    if (c.attrs.length) return this.byAttr.get(c.attrs[0]!.name)?.indices ?? [];
     return this.els.keys();
   }
 
-  private get byAttr(): Map<string, number[]> {
+  /** Elements (and the values) by attribute name, read once on the first attribute subject. */
+  private get byAttr(): Map<string, AttrEntry> {
     if (!this.byAttrCache) {
-      const map = new Map<string, number[]>();
+      const map = new Map<string, AttrEntry>();
       this.els.forEach((el, i) => {
-        for (const a of el.attributes) push(map, a.name.toLowerCase(), i);
+        for (const a of el.attributes) {
+          const name = a.name.toLowerCase();
+          let entry = map.get(name);
+          if (!entry) map.set(name, (entry = { indices: [], values: [] }));
+          entry.indices.push(i);
+          entry.values.push(a.value);
+        }
       });
       this.byAttrCache = map;
     }
     return this.byAttrCache;
   }
+}
+
+/** The elements carrying one attribute, by position in the index, with that attribute's value. */
+interface AttrEntry {
+  indices: number[];
+  values: string[];
 }
 
 function push(map: Map<string, number[]>, key: string, i: number): void {
