@@ -423,4 +423,11 @@ describe('attribution frames', () => {
     const mentions = extractQuotes(text).quotes.map((q) => q.mention?.text);
     expect(mentions).toEqual(['Donald Trump’s', 'He', 'Trump']);
   });
+
+  it('does not take a sentence adverb for the subject of a cue-less fragment', () => {
+    const q = only(
+      'Domestically, Trump’s row with the Khan family drew “a damning reaction” from many.',
+    );
+    expect(q.mention?.text).not.toBe('Domestically');
+  });
 });

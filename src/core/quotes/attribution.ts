@@ -863,9 +863,10 @@ function subjectAt(tokens: readonly Token[], from: number, limit: number): Range
     if (!atChunk || !isWord(tokens[k])) continue;
     const t = tokens[k] as Token;
     if (STOP_WORDS.has(t.lower) && !SUBJECT_PRONOUNS.has(t.lower)) continue;
+    // "Typically, …", "Domestically, …": a sentence adverb, not a name with an appositive.
+    if (/ly$/.test(t.lower) && tokens[k + 1]?.text === ',') continue;
     const app = appositiveForwardSubject(tokens, k, limit);
     if (app) return app;
-    if (/ly$/.test(t.lower) && tokens[k + 1]?.text === ',') continue; // "Typically, …"
     if (/^(who|which|whom|whose|that|where|when)$/.test(t.lower)) continue; // a relative clause
     const np = npForward(tokens, k, limit);
     if (np && np.to - np.from === 1 && /^(he|she|they|we|i)$/.test(t.lower)) return np;
