@@ -173,5 +173,13 @@ export function sanitizeArticle(root: Node, view: Window, pageUrl: string | null
     sanitizers.set(view, sanitizer);
   }
   sanitizer.context.pageOrigin = originOf(pageUrl);
-  return sanitizer.purify.sanitize(root, CONFIG) as unknown as string;
+  try {
+    return sanitizer.purify.sanitize(root, CONFIG) as unknown as string;
+  } finally {
+    // DOMPurify lists every removed element and attribute (with the element it came from) in
+    // `removed` until the next call. The sanitiser lives as long as the window, so that list
+    // would keep the last article's whole sanitised tree and its document alive after the view
+    // closed. Nothing here reads it.
+    sanitizer.purify.removed = [];
+  }
 }
