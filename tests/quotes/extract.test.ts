@@ -430,4 +430,13 @@ describe('attribution frames', () => {
     );
     expect(q.mention?.text).not.toBe('Domestically');
   });
+
+  it('knows common irregular past verbs, so a fragment’s clause subject ends before them', () => {
+    const spoke = only(
+      'At the rally, the governor spoke for an hour and promised “a better country by spring.”',
+    );
+    expect(spoke.mention?.text).toBe('the governor');
+    const struck = only('Later Smith struck a softer tone and called the plan “a good start.”');
+    expect(struck.mention?.text).toBe('Smith');
+  });
 });

@@ -215,8 +215,16 @@ const NUMBER_WORDS =
 const COMMON_VERBS = new Set(
   `is was are were has had have will would can could did does do made took gave got went came met
 sent sought seemed appeared tried wanted began kept left put ran saw set led won lost held
-became brought built felt found knew let meant paid stood thought took understood`.split(/\s+/),
+became brought built felt found knew let meant paid stood thought took understood
+drew spoke struck broke chose drove fell forgot grew hid hung
+rode rose shook showed sank sat slept spent stole stuck swore swept taught threw wore withdrew
+bought caught fought fled flew forbade knelt lent sold sent shone undertook upheld woke`.split(
+    /\s+/,
+  ),
 );
+
+/** Past forms that are also nouns ("the cast", "a hit"): verbs only right after a name or pronoun. */
+const AMBIGUOUS_PAST = new Set('cast cut hit hurt quit spread shut bet bid'.split(' '));
 
 /** A lower-case word that ends a subject scanned forward: a verb or an adverb. */
 function looksLikeVerb(tokens: readonly Token[], j: number): boolean {
@@ -224,6 +232,16 @@ function looksLikeVerb(tokens: readonly Token[], j: number): boolean {
   if (t.cap) return false;
   const lw = t.lower;
   if (COMMON_VERBS.has(lw)) return true;
+  if (AMBIGUOUS_PAST.has(lw)) {
+    const prev = tokens[j - 1] as Token | undefined;
+    const before = tokens[j - 2];
+    return (
+      prev !== undefined &&
+      prev.kind === 'word' &&
+      (SUBJECT_PRONOUNS.has(prev.lower) ||
+        (prev.cap && !(isWord(before) && DETERMINERS.has(before.lower))))
+    );
+  }
   if ((/ly$/.test(lw) || /ed$/.test(lw)) && !DETERMINERS.has((tokens[j - 1] as Token).lower))
     return true;
   // "Sanders supporters" is a noun phrase; "Clinton wants" is a verb: -s after a name.
