@@ -25,10 +25,12 @@ import {
   type QuoteLayerHandle,
 } from '../../ui/reader/reader-view';
 import { capturePageState, lockPageScroll, restorePageState, type PageState } from './page-state';
+import { HUGE_PAGE_BYTES, measurePageSize, type PageSize } from './page-size';
 import type { PageDeclutterSession } from './page-declutter-session';
 import type { QuotesFeature } from '../features/types';
 
-/** Above this many elements the view asks before analysing (measured: ~1 s+ on a 2-core laptop). */
+/** Above this many elements the view asks before analysing (measured: ~1 s+ on a 2-core laptop).
+ * Text-heavy pages with fewer elements are caught by their size in bytes (page-size.ts). */
 export const HUGE_PAGE_ELEMENTS = 150_000;
 
 export interface ReaderSessionDeps {
@@ -43,6 +45,10 @@ export interface ReaderSessionDeps {
   analyze?: (doc: Document, options: AnalyzeOptions) => PageAnalysis;
   /** Element count above which the view asks first (tests lower it). */
   hugePageElements?: number;
+  /** HTML size in bytes above which the view asks first (see page-size.ts; tests lower it). */
+  hugePageBytes?: number;
+  /** Reads the page's size before analysing (default: measurePageSize). */
+  pageSize?: (doc: Document) => PageSize;
   now?: () => number;
 }
 
@@ -190,6 +196,8 @@ export function createReaderSession(deps: ReaderSessionDeps): ReaderSession {
   const mountQuotes =
     deps.mountQuotes ?? (deps.loadQuotes ? deferredQuotes(deps.loadQuotes, now, doc) : undefined);
   const hugePage = deps.hugePageElements ?? HUGE_PAGE_ELEMENTS;
+  const hugeBytes = deps.hugePageBytes ?? HUGE_PAGE_BYTES;
+  const pageSize = deps.pageSize ?? measurePageSize;
   let state: OpenState | null = null;
   let settings: Settings | null = null;
   let opening: Promise<void> | null = null;
@@ -229,12 +237,18 @@ export function createReaderSession(deps: ReaderSessionDeps): ReaderSession {
     return { kind: 'notice', title: 'No article to show', message, actions };
   }
 
-  function tooLarge(count: number, kinds: ClutterKind[]): ReaderContent {
+  function tooLarge(size: PageSize, kinds: ClutterKind[]): ReaderContent {
+    const count = size.elements;
+    const megabytes = size.bytes / 1e6;
+    const amount =
+      megabytes >= 1
+        ? `${count.toLocaleString('en')} elements, ${megabytes.toFixed(1)} MB`
+        : `${count.toLocaleString('en')} elements`;
     return {
       kind: 'notice',
       title: 'A very large page',
       message:
-        `This page is very large (${count.toLocaleString('en')} elements). Reading it may ` +
+        `This page is very large (${amount}). Reading it may ` +
         'freeze this tab for a long time (seconds, or minutes on a slow computer).',
       actions: [
         {
@@ -320,8 +334,9 @@ export function createReaderSession(deps: ReaderSessionDeps): ReaderSession {
     if (current.declutterOnOpen && declutter) void declutter.enable(kinds);
 
     const marks: OpenMarks = { started, settled: now(), analysed: 0, rendered: 0, attached: 0 };
-    const count = doc.getElementsByTagName('*').length;
-    const content = count > hugePage ? tooLarge(count, kinds) : runAnalysis(kinds, hugePage);
+    const size = pageSize(doc);
+    const huge = size.elements > hugePage || size.bytes > hugeBytes;
+    const content = huge ? tooLarge(size, kinds) : runAnalysis(kinds, hugePage);
     marks.analysed = now();
     view.show(content);
     if (current.quotesOnOpen) view.setQuotesEnabled(true);

@@ -187,6 +187,21 @@ describe('reader session', () => {
     await vi.waitFor(() => expect(shadowText()).toContain('Council approves the new hall'));
   });
 
+  it('asks first on a text-heavy page with few elements (its size in bytes), and only then', async () => {
+    const analyze = vi.fn((_doc: Document, _options: AnalyzeOptions) => articleAnalysis());
+    const { session } = start(analyze, {
+      pageSize: () => ({ elements: 40, bytes: 3_200_000 }),
+    });
+    await session.toggle();
+    expect(analyze).not.toHaveBeenCalled();
+    expect(shadowText()).toContain('This page is very large (40 elements, 3.2 MB)');
+    await session.toggle();
+
+    const small = start(analyze, { pageSize: () => ({ elements: 40, bytes: 900_000 }) });
+    await small.session.toggle();
+    expect(analyze).toHaveBeenCalledOnce();
+  });
+
   it('persists toolbar changes through the settings callback', async () => {
     const { session, saved } = start(() => articleAnalysis());
     await session.toggle();
