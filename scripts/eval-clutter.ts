@@ -1,6 +1,12 @@
 // Development evaluation of clutter detection over real pages (never part of `npm test`).
 //
-//   npm run eval:clutter [corpusDir] [--only <name>] [--verbose] [--no-view]
+//   npm run eval:clutter [corpusDir] [--set dragnet|readability] [--pages R1,R531] [--detect-only]
+//                        [--no-readability] [--verbose]
+//
+//   --set           evaluate one corpus only
+//   --pages         a comma-separated page filter (alias: --only); names match by their last part
+//   --detect-only   skip the reading-view (analyzePage) figures: detection figures only (alias: --no-view)
+//   --no-readability  skip timing bare Readability (fast iterations; no cost ratio)
 //
 // corpusDir defaults to ../shared/corpus (relative to the repo root). It reads
 //   dragnet/<n>.html + <n>.gold.txt   (gold: article text, a line containing COMMENTS, comment text)
@@ -26,22 +32,28 @@ const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 interface Args {
   corpus: string;
   only: string | null;
+  set: string | null;
   verbose: boolean;
   view: boolean;
+  readability: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
   const args: Args = {
     corpus: resolve(repoRoot, '../shared/corpus'),
     only: null,
+    set: null,
     verbose: false,
     view: true,
+    readability: true,
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
-    if (a === '--only') args.only = argv[++i] ?? null;
+    if (a === '--only' || a === '--pages') args.only = argv[++i] ?? null;
+    else if (a === '--set') args.set = argv[++i] ?? null;
     else if (a === '--verbose') args.verbose = true;
-    else if (a === '--no-view') args.view = false;
+    else if (a === '--no-view' || a === '--detect-only') args.view = false;
+    else if (a === '--no-readability') args.readability = false;
     else args.corpus = resolve(a);
   }
   return args;
@@ -248,9 +260,14 @@ async function main(): Promise<void> {
     );
     return;
   }
+  const started = performance.now();
   let pages = [
-    ...dragnetPages(join(args.corpus, 'dragnet')),
-    ...readabilityPages(join(args.corpus, 'readability')),
+    ...(args.set == null || args.set === 'dragnet'
+      ? dragnetPages(join(args.corpus, 'dragnet'))
+      : []),
+    ...(args.set == null || args.set === 'readability'
+      ? readabilityPages(join(args.corpus, 'readability'))
+      : []),
   ];
   if (args.only) {
     const wanted = args.only.split(',');
@@ -271,9 +288,12 @@ async function main(): Promise<void> {
     const t0 = performance.now();
     const findings = detectClutter(doc);
     const ms = performance.now() - t0;
-    const r0 = performance.now();
-    new Readability(doc.cloneNode(true) as Document).parse();
-    const readabilityMs = performance.now() - r0;
+    let readabilityMs = NaN;
+    if (args.readability) {
+      const r0 = performance.now();
+      new Readability(doc.cloneNode(true) as Document).parse();
+      readabilityMs = performance.now() - r0;
+    }
 
     const hidden = findings.filter((f) => DEFAULT_KINDS.includes(f.kind));
     const els = hidden.map((f) => locateFinding(doc, f)).filter((e): e is Element => e != null);
@@ -331,6 +351,7 @@ async function main(): Promise<void> {
     if (args.verbose) printRow(rows[rows.length - 1]!);
   }
   report(rows);
+  console.log(`eval wall time: ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
 
 function pageTextOf(el: Element): string {
@@ -406,17 +427,19 @@ function report(rows: Row[]): void {
     );
   }
   const ms = rows.map((r) => r.ms);
-  const rms = rows.map((r) => r.readabilityMs);
   console.log(
     `detectClutter (jsdom): median ${quantile(ms, 0.5).toFixed(1)} ms, p95 ${quantile(ms, 0.95).toFixed(1)} ms, max ${Math.max(...ms).toFixed(1)} ms`,
   );
-  console.log(
-    `Readability (jsdom, same docs): median ${quantile(rms, 0.5).toFixed(1)} ms, p95 ${quantile(rms, 0.95).toFixed(1)} ms`,
-  );
-  const ratios = rows.map((r) => r.ms / Math.max(r.readabilityMs, 0.001));
-  console.log(
-    `detectClutter / Readability per page: median ${quantile(ratios, 0.5).toFixed(3)}, p95 ${quantile(ratios, 0.95).toFixed(3)}`,
-  );
+  const rms = rows.map((r) => r.readabilityMs).filter((x) => !Number.isNaN(x));
+  if (rms.length > 0) {
+    console.log(
+      `Readability (jsdom, same docs): median ${quantile(rms, 0.5).toFixed(1)} ms, p95 ${quantile(rms, 0.95).toFixed(1)} ms`,
+    );
+    const ratios = rows.map((r) => r.ms / Math.max(r.readabilityMs, 0.001));
+    console.log(
+      `detectClutter / Readability per page: median ${quantile(ratios, 0.5).toFixed(3)}, p95 ${quantile(ratios, 0.95).toFixed(3)}`,
+    );
+  }
   const byRule = new Map<string, number>();
   for (const r of rows) for (const f of r.hidden) byRule.set(f.rule, (byRule.get(f.rule) ?? 0) + 1);
   console.log(

@@ -4,7 +4,7 @@
 // grandparent by half, a container with its own loose text credits itself. The element with the
 // highest score is the article body. Explicit article markers (articleBody microdata, the usual
 // CMS content classes) are protected too.
-import { ELEMENT_NODE, INLINE, TEXT_NODE } from './dom';
+import { ELEMENT_NODE, INLINE, isPageForm, TEXT_NODE } from './dom';
 
 export interface ArticleInfo {
   /** The element holding the largest share of paragraph text (null on an empty page). */
@@ -13,6 +13,8 @@ export interface ArticleInfo {
   bodyScore: number;
   /** The body's last paragraph (document order): a home-made thread must come after it. */
   lastBlock: Element | null;
+  /** The body's paragraphs with their text lengths, in document order. */
+  blocks: readonly { el: Element; len: number }[];
   /** Elements no finding may contain: the body and explicit article markers with real text. */
   protectedEls: readonly Element[];
 }
@@ -64,7 +66,7 @@ export function findArticle(
   markers: readonly Element[],
 ): ArticleInfo {
   const root = doc.body ?? doc.documentElement;
-  if (!root) return { body: null, bodyScore: 0, lastBlock: null, protectedEls: [] };
+  if (!root) return { body: null, bodyScore: 0, lastBlock: null, blocks: [], protectedEls: [] };
 
   const blockLen = new Map<Element, number>();
   const walk = (el: Element, block: Element): void => {
@@ -75,7 +77,7 @@ export function findArticle(
       } else if (child.nodeType === ELEMENT_NODE) {
         const c = child as Element;
         const name = c.localName;
-        if (SKIP.has(name) || excluded.has(c)) continue;
+        if ((SKIP.has(name) && !isPageForm(c)) || excluded.has(c)) continue;
         walk(c, INLINE.has(name) ? block : c);
       }
     }
@@ -107,12 +109,16 @@ export function findArticle(
   }
 
   let lastBlock: Element | null = null;
+  const blocks: { el: Element; len: number }[] = [];
   for (const [block, len] of blockLen) {
     if (len < MIN_BLOCK || !body) continue;
     const credited = PARAGRAPHS.has(block.localName)
       ? block.parentElement === body || block.parentElement?.parentElement === body
       : block === body || block.parentElement === body;
-    if (credited) lastBlock = block;
+    if (credited) {
+      lastBlock = block;
+      blocks.push({ el: block, len });
+    }
   }
 
   const protectedEls: Element[] = body ? [body] : [];
@@ -120,7 +126,7 @@ export function findArticle(
     if (marker === body || insideAny(marker, excluded)) continue;
     if ((marker.textContent ?? '').trim().length >= 25) protectedEls.push(marker);
   }
-  return { body, bodyScore, lastBlock, protectedEls };
+  return { body, bodyScore, lastBlock, blocks, protectedEls };
 }
 
 function insideAny(el: Element, set: ReadonlySet<Element>): boolean {

@@ -84,6 +84,13 @@ function follows(a: Element, b: Element): boolean {
   return (a.compareDocumentPosition(b) & 4) !== 0;
 }
 
+/** Characters of the article's paragraphs that come after `el` in document order. */
+function articleTextAfter(article: ArticleInfo, el: Element): number {
+  let n = 0;
+  for (const b of article.blocks) if (!within(b.el, el) && follows(el, b.el)) n += b.len;
+  return n;
+}
+
 function passesGuard(
   page: PageContext,
   cand: Candidate,
@@ -114,8 +121,10 @@ function passesGuard(
     if (rule.specificity === HEURISTIC && body) {
       // A home-made thread counts only after the article's last paragraph, never among its
       // paragraphs (quoted reader comments).
-      const last = article.lastBlock ?? body;
-      if (within(last, el) || !follows(last, el)) return false;
+      // A short note after it ("Comments are moderated") does not make it part of the article.
+      if (article.lastBlock && within(article.lastBlock, el)) return false;
+      if (articleTextAfter(article, el) > Math.max(200, article.bodyScore * 0.15)) return false;
+      if (!article.blocks.some((b) => follows(b.el, el)) && !follows(body, el)) return false;
       if (!within(el, body) && !follows(body, el)) return false;
     }
   } else if (body && within(el, body)) {

@@ -173,3 +173,13 @@ const CODE =
   'pre, code, kbd, samp, .highlight, .syntaxhighlighter, .hljs, .prism, .codehilite, .sourceCode, .CodeMirror, .cm-editor, .monaco-editor, [class*="language-"]';
 const NAVIGATION =
   'nav, [role="navigation"], [role="menubar"], [role="menu"], header, .menu, .nav, .navbar, .navigation, #menu, #nav, #navigation';
+
+/**
+ * ASP.NET and similar frameworks wrap the whole page in one <form>: such a form holds the
+ * article and is read like any container, never taken for a comment or search form.
+ */
+export function isPageForm(el: Element): boolean {
+  return (
+    el.localName === 'form' && el.querySelector('h1, article, [itemprop="articleBody"]') != null
+  );
+}

@@ -3,6 +3,7 @@
 // metadata (an author, a date or time, a reply or permalink link, a comment anchor id).
 import type { PageContext } from './context';
 import { firstWithin } from './matcher';
+import { isPageForm } from './dom';
 
 export const CONTAINERS = new Set([
   'DIV',
@@ -17,30 +18,41 @@ export const CONTAINERS = new Set([
   'FOOTER',
 ]);
 
-/** Evidence that an item is a comment: who wrote it, when, and how to reply or link to it. */
-export const ITEM_META = [
+/** Who wrote an item: author, avatar, user name, signature. */
+const WHO = [
   'cite',
-  'time',
-  'abbr[title]',
   '.fn',
   '.vcard',
   '[class*="avatar"]',
   '[class*="author"]',
   '[class*="user"]',
   '[class*="name"]',
+  '[class*="byline"]',
+  '[class*="posted"]',
+].join(', ');
+
+/** When it was written, or how to reply to or link to it. */
+const WHEN_OR_REPLY = [
+  'time',
+  'abbr[title]',
   '[class*="date"]',
   '[class*="time"]',
   '[class*="meta"]',
-  '[class*="posted"]',
-  '[class*="byline"]',
   '[class*="reply"]',
   '[class*="permalink"]',
   'a[href*="#comment"]',
   'a[href*="replytocom"]',
 ].join(', ');
 
+/** Evidence that an item is a comment: who wrote it, when, and how to reply or link to it. */
+export const ITEM_META = `${WHO}, ${WHEN_OR_REPLY}`;
+
 export const DATE_WORDS =
   /\b(?:(?:19|20)\d\d|\d{1,2}:\d\d|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}|\d+ (?:minutes?|hours?|days?|weeks?|months?|years?) ago|said|says|wrote|writes)\b/i;
+
+/** A date or time of day, without the reported-speech words. */
+export const WHEN_WORDS =
+  /\b(?:(?:19|20)\d\d|\d{1,2}:\d\d|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}|\d+ (?:minutes?|hours?|days?|weeks?|months?|years?) ago)\b/i;
 
 export const COMMENT_HEADING =
   /^\s*(?:(?:\d+|no|one|two|three)\s+(?:comments?|responses?|replies|thoughts?|reactions?)\b|(?:leave|post|add|write|submit)\s+(?:a|your)\s+(?:comment|reply|response)|(?:reader\s+|user\s+)?(?:comments?|responses|discussion|reactions)\s*(?:\(\d+\)|:)?\s*$|join the (?:discussion|conversation)|what do you think\??$)/i;
@@ -48,12 +60,42 @@ export const COMMENT_HEADING =
 /** Anchor ids blog engines give comments: c123, comment-123, comment_123. */
 export const COMMENT_ID = /^(?:c|comment|div-comment)[-_]?(?:\d+|[0-9a-f]{8,})$/i;
 
+/** The item is, or holds, an anchor named like a comment (`id="c123"`, `<a name="comment123">`). */
+export function hasCommentAnchor(item: Element): boolean {
+  if (COMMENT_ID.test(item.getAttribute('id') ?? '')) return true;
+  if (item.tagName === 'A' && COMMENT_ID.test(item.getAttribute('name') ?? '')) return true;
+  for (const a of item.querySelectorAll('a[name], a[id]')) {
+    if (
+      COMMENT_ID.test(a.getAttribute('name') ?? '') ||
+      COMMENT_ID.test(a.getAttribute('id') ?? '')
+    )
+      return true;
+  }
+  return false;
+}
+
+/** Share of the item's text that is link text: link lists ("Recent comments") are not comments. */
+function linkDensity(item: Element, page: PageContext, len: number): number {
+  let links = 0;
+  for (const a of item.getElementsByTagName('a')) links += page.textLength(a);
+  return len === 0 ? 1 : links / len;
+}
+
 export function looksLikeComment(item: Element, page: PageContext): boolean {
   const text = page.text(item);
   if (text.length < 15) return false;
-  if (COMMENT_ID.test(item.getAttribute('id') ?? '')) return true;
-  if (firstWithin(item, ITEM_META)) return true;
-  return DATE_WORDS.test(text.slice(0, 300));
+  // Form parts (a login box, "commenting as…" panels) and link lists are not comments.
+  const form = item.closest('form');
+  if ((form && !isPageForm(form)) || item.querySelector('textarea')) return false;
+  // Link lists are not comments; an author line ("<a>Ann</a> said...") is mostly a link too.
+  if (linkDensity(item, page, text.length) > 0.5 && !/\b(?:said|says|wrote|writes)\b/i.test(text))
+    return false;
+  if (hasCommentAnchor(item)) return true;
+  // A comment says when it was written or how to answer it, not only who wrote it.
+  if (firstWithin(item, WHEN_OR_REPLY)) return true;
+  const head = text.slice(0, 300);
+  if (firstWithin(item, WHO)) return WHEN_WORDS.test(text) || DATE_WORDS.test(head);
+  return DATE_WORDS.test(head);
 }
 
 /** Largest group of same-shaped siblings (same tag and first class) that look like comments. */

@@ -11,7 +11,9 @@ import {
   COMMENT_ID,
   CONTAINERS,
   commentGroup,
+  hasCommentAnchor,
   looksLikeComment,
+  WHEN_WORDS,
 } from '../../engine/thread';
 
 export { COMMENT_HEADING };
@@ -53,6 +55,46 @@ function threadBlocks(container: Element, items: Element[], page: PageContext): 
   return items;
 }
 
+/** A comment's signature line: "Posted by: Ann | Apr 6, 2007 1:11 PM", "Written by Bo on 3/4/12". */
+const SIGNATURE = /^\s*(?:posted|written|submitted|added|comment(?:ed)?)\b(?: by)?|^\s*by\s+\S/i;
+
+function isSignatureLine(el: Element, page: PageContext): boolean {
+  const text = page.text(el);
+  if (text.length === 0 || text.length > 200) return false;
+  return (
+    WHEN_WORDS.test(text) &&
+    (SIGNATURE.test(text) || /posted|meta|byline|signature/i.test(el.getAttribute('class') ?? ''))
+  );
+}
+
+/**
+ * Old blog templates (Movable Type, Typepad, hand-made) put comments straight after a "Comments"
+ * heading as loose siblings of the post, with no wrapper: an anchor (`<a id="c123">`) and a few
+ * paragraphs, then a "Posted by: … | date" line, per comment. The run of siblings after the
+ * heading (up to the next heading of the same or a higher rank) is the thread when at least two
+ * comments in it are marked by anchors or signature lines.
+ */
+function looseRun(h: Element, page: PageContext): Element[] | null {
+  const rank = Number(h.localName.slice(1));
+  const run: Element[] = [];
+  let marks = 0;
+  let anchors = 0;
+  for (let sib = h.nextElementSibling; sib; sib = sib.nextElementSibling) {
+    if (/^h[1-6]$/.test(sib.localName) && Number(sib.localName.slice(1)) <= rank) break;
+    if (sib.tagName === 'FORM' || sib.querySelector('textarea')) break;
+    run.push(sib);
+    if (hasCommentAnchor(sib)) anchors++;
+    else if (isSignatureLine(sib, page) || firstSignature(sib, page)) marks++;
+  }
+  return anchors + marks >= 2 && run.some((el) => page.textLength(el) >= 30) ? [h, ...run] : null;
+}
+
+/** A signature line as the last child of a comment block (`<div id="c1"><p>…</p><p class="posted">`). */
+function firstSignature(el: Element, page: PageContext): boolean {
+  const last = el.lastElementChild;
+  return last != null && last !== el && isSignatureLine(last, page);
+}
+
 export const genericThread: ClutterRule = {
   id: 'comments/generic-thread',
   kind: 'comments',
@@ -91,11 +133,14 @@ export const genericThread: ClutterRule = {
       if (items) found.push(...threadBlocks(parent, items, page));
     }
     for (const h of page.queryAll('h2, h3, h4, h5, h6')) {
-      if (!COMMENT_HEADING.test(page.text(h))) continue;
+      if (!COMMENT_HEADING.test(page.text(h)) || inFound(h)) continue;
       for (let sib = h.nextElementSibling; sib; sib = sib.nextElementSibling) {
         if (/^h[1-6]$/.test(sib.localName)) break;
         consider(sib);
       }
+      if (closestMatch(h, WIDGETS) || inCode(h)) continue;
+      const run = looseRun(h, page);
+      if (run) for (const el of run) if (!inFound(el)) found.push(el);
     }
     return found;
   },

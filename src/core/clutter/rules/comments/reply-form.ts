@@ -3,7 +3,7 @@
 // boxes do not qualify; the engine keeps it to blocks after the article.
 import { HEURISTIC, type ClutterRule } from '../../rule';
 import type { PageContext } from '../../engine/context';
-import { names } from '../../engine/dom';
+import { isPageForm, names } from '../../engine/dom';
 import { COMMENT_HEADING } from './generic-thread';
 import { closestMatch } from '../../engine/matcher';
 
@@ -27,6 +27,7 @@ function headingBefore(form: Element, page: PageContext): boolean {
 
 function isCommentForm(form: Element, page: PageContext): boolean {
   if (!form.querySelector('textarea') || form.querySelector('input[type="password"]')) return false;
+  if (isPageForm(form)) return false;
   const action = (form.getAttribute('action') ?? '').toLowerCase();
   if (FORM_NAMES.test(names(form)) || /comment|reply/.test(action)) return true;
   const textarea = form.querySelector('textarea');
