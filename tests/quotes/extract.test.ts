@@ -439,4 +439,15 @@ describe('attribution frames', () => {
     const struck = only('Later Smith struck a softer tone and called the plan “a good start.”');
     expect(struck.mention?.text).toBe('Smith');
   });
+
+  it('reads a closing “, said X, a role.” attribution past the speaker’s appositive', () => {
+    const q = only(
+      'Her promise to “take our country back from the people who broke it” appeals to voters ' +
+        'who miss the years when a factory job was enough to buy a house and raise a family ' +
+        'in a small town, said Jane Doe, a demographer at Emory University.',
+    );
+    expect(q.mention?.text).toBe('Jane Doe');
+    expect(q.cue).toBe('said');
+    expect(q.role).toBe('a demographer at Emory University');
+  });
 });

@@ -817,23 +817,30 @@ function outerSpeaker(tokens: readonly Token[], from: number, inner: number): At
 
 /** ", X says." / ", says X." at the end of the sentence, after the quote at q. */
 function trailingAttribution(tokens: readonly Token[], q: number, to: number): Attribution | null {
-  let e = to;
-  if (/^[.!?]$/.test(tokens[e - 1]?.text ?? '')) e--;
-  let c = e - 1;
-  while (c > q && tokens[c]?.text !== ',') {
-    if ((tokens[c] as Token).kind === 'quote' || e - c > 12) return null;
-    c--;
-  }
-  if (c <= q + 1) return null;
-  for (let v = c + 1; v < e; v++) {
-    const len = cueLength(tokens, v, false);
-    if (!len || !STRONG_CUES.has((tokens[v] as Token).lower)) continue;
-    const sub = subjectOfCue(tokens, v, len, c + 1, e, (tokens[v] as Token).lower);
-    if (!sub || sub === SHARED_SUBJECT) return null;
-    // The clause must be the attribution itself (", X says." / ", says X."), not a clause that
-    // merely contains a cue (", in a finish that he said defied expectations.").
-    if (sub.mention.from !== c + 1 && v !== c + 1) return null;
-    return { ...sub, cue: (tokens[v] as Token).text, how: 'after' };
+  let end = to;
+  if (/^[.!?]$/.test(tokens[end - 1]?.text ?? '')) end--;
+  // Two rounds: ", said Jane Doe, a demographer at Emory University." ends in the speaker's
+  // appositive, so the attribution clause is the one before the last comma.
+  for (let e = end, round = 0; round < 2; round++) {
+    let c = e - 1;
+    while (c > q && tokens[c]?.text !== ',') {
+      if ((tokens[c] as Token).kind === 'quote' || e - c > 12) return null;
+      c--;
+    }
+    if (c <= q + 1) return null;
+    for (let v = c + 1; v < e; v++) {
+      const len = cueLength(tokens, v, false);
+      if (!len || !STRONG_CUES.has((tokens[v] as Token).lower)) continue;
+      const sub = subjectOfCue(tokens, v, len, c + 1, end, (tokens[v] as Token).lower);
+      if (!sub || sub === SHARED_SUBJECT) return null;
+      // The clause must be the attribution itself (", X says." / ", says X."), not a clause that
+      // merely contains a cue (", in a finish that he said defied expectations.").
+      if (sub.mention.from !== c + 1 && v !== c + 1) return null;
+      return { ...sub, cue: (tokens[v] as Token).text, how: 'after' };
+    }
+    const first = tokens[c + 1];
+    if (!isWord(first) || !/^(a|an)$/.test(first.lower)) return null;
+    e = c;
   }
   return null;
 }
