@@ -4,10 +4,16 @@
 //   page, remove from the clone) → Readability → clean-up (clutter that got through; embeds
 //   become inert links) → sanitise (DOMPurify) → canonical text → quotes
 //
+// analyzeArticle is the same pipeline without the last stage: what the reading view needs to
+// paint. The content script uses it, so the quote code (loaded on demand with the Quotes switch,
+// src/content/features) stays out of its bundle: analyzePage is the only reference to
+// extractQuotes here, and a bundle that does not use analyzePage drops it.
+//
 // Every stage is timed with the caller's clock. Failures become a `reason` the view can show.
 import { isProbablyReaderable } from '@mozilla/readability';
 import { detectClutter, locateFinding } from './clutter';
 import { extractQuotes } from './quotes';
+import { parseHtmlBody, type ParserWindow } from './reader/parse-html';
 import { guardDocument } from './reader/guard';
 import { extractArticle, type Extraction } from './reader/extract';
 import { resolveLazyImages } from './reader/lazy-images';
@@ -22,6 +28,7 @@ import type {
   ClutterKind,
   NoArticleReason,
   PageAnalysis,
+  QuoteResult,
 } from './types';
 
 export const DEFAULT_HIDE_KINDS: readonly ClutterKind[] = ['comments', 'donation'];
@@ -165,17 +172,34 @@ function looksLikeArticle(text: string, rendered: Element, page: Document): bool
 }
 
 /**
- * Parses sanitised article HTML exactly as the reading view does (into a <div> of a document
- * without a browsing context), so that `article.text` offsets match the view's text map.
+ * Parses sanitised article HTML exactly as the reading view does (DOMParser, into the body of a
+ * document without a browsing context: src/ui/dom/safe-html.ts), so that `article.text` offsets
+ * match the view's text map. `view` defaults to the document's window.
  */
-export function parseArticleHtml(html: string, doc: Document): HTMLDivElement {
-  const container = doc.implementation.createHTMLDocument('').createElement('div');
-  // eslint-disable-next-line no-unsanitized/property -- `html` is DOMPurify output; the document is inert
-  container.innerHTML = html;
-  return container;
+export function parseArticleHtml(html: string, doc: Document, view?: ParserWindow): HTMLElement {
+  const parser = view ?? (doc.defaultView as ParserWindow | null);
+  if (!parser) throw new NoWindowError();
+  return parseHtmlBody(html, parser);
 }
 
+/** Everything but quotations: `quotes` and `speakers` stay empty, no `quotes` timing. */
+export function analyzeArticle(doc: Document, options: AnalyzeOptions = {}): PageAnalysis {
+  return runPipeline(doc, options, null);
+}
+
+/**
+ * analyzeArticle, then the article's quotations (offsets into `article.text`), timed as the
+ * `quotes` stage. `options.quotes: false` skips the extraction.
+ */
 export function analyzePage(doc: Document, options: AnalyzeOptions = {}): PageAnalysis {
+  return runPipeline(doc, options, extractQuotes);
+}
+
+function runPipeline(
+  doc: Document,
+  options: AnalyzeOptions,
+  findQuotes: ((text: string) => QuoteResult) | null,
+): PageAnalysis {
   const clock = new Stopwatch(options.now ?? Date.now);
   const pageUrl = options.url ?? documentUrl(doc);
   const result = emptyAnalysis(doc, pageUrl);
@@ -191,6 +215,8 @@ export function analyzePage(doc: Document, options: AnalyzeOptions = {}): PageAn
   if (refusal) return done(refusal);
   const view = options.window ?? doc.defaultView;
   if (!view) return done({ code: 'parse-error', message: new NoWindowError().message });
+  // Window's type does not list the DOM constructors it carries (DOMParser); every window has it.
+  const parser = view as unknown as ParserWindow;
   result.readerable = isProbablyReaderable(doc);
 
   const clone = doc.cloneNode(true) as Document;
@@ -198,7 +224,7 @@ export function analyzePage(doc: Document, options: AnalyzeOptions = {}): PageAn
 
   const base = documentBase(doc, pageUrl);
   const inert = () => doc.implementation.createHTMLDocument('');
-  resolveLazyImages(clone, inert);
+  resolveLazyImages(clone, (markup) => parseHtmlBody(markup, parser));
   absolutizeUrls(clone, base);
   clock.lap('prepare');
 
@@ -239,18 +265,20 @@ export function analyzePage(doc: Document, options: AnalyzeOptions = {}): PageAn
     clock.lap('sanitise');
     return done({ code: 'parse-error', message: describe(error) });
   }
-  const rendered = parseArticleHtml(html, doc);
+  const rendered = parseArticleHtml(html, doc, parser);
   const text = canonicalText(rendered);
   clock.lap('sanitise');
   if (!looksLikeArticle(text, rendered, doc)) return done(NO_ARTICLE);
 
   result.article = { html, text, length: text.length, readingMinutes: readingMinutes(text) };
 
-  if (options.quotes !== false) {
-    const { quotes, speakers } = extractQuotes(text);
-    result.quotes = quotes;
-    result.speakers = speakers;
+  if (findQuotes) {
+    if (options.quotes !== false) {
+      const { quotes, speakers } = findQuotes(text);
+      result.quotes = quotes;
+      result.speakers = speakers;
+    }
+    clock.lap('quotes');
   }
-  clock.lap('quotes');
   return done(null);
 }

@@ -1,6 +1,6 @@
 // The one entry point of the core. Content script, CLI, tests and benchmarks all come through here.
 export * from './types';
-export { analyzePage } from './analyze';
+export { analyzeArticle, analyzePage } from './analyze';
 export { detectClutter, locateFinding, CLUTTER_RULES, type DetectOptions } from './clutter';
 export { extractQuotes } from './quotes';
 export {

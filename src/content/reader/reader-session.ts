@@ -1,5 +1,6 @@
 // Opening and closing the reading view on this page. Opening saves what closing must give back
-// (scroll, focus, the page's inline overflow), runs the core's analyzePage and shows the result,
+// (scroll, focus, the page's inline overflow), runs the core's analyzeArticle (analyzePage without
+// quotes: those come with the Quotes script) and shows the result,
 // or a clear message: never a blank overlay. Very large pages get a message and a "Try anyway"
 // first instead of a frozen tab.
 //
@@ -7,7 +8,7 @@
 // (src/content/features): the view paints without them, and their handles here stand in until
 // the script has arrived (one round trip to the background, the first time only).
 import {
-  analyzePage,
+  analyzeArticle,
   type AnalyzeOptions,
   type ClutterKind,
   type PageAnalysis,
@@ -194,7 +195,7 @@ function deferredPanel(
 
 export function createReaderSession(deps: ReaderSessionDeps): ReaderSession {
   const doc = deps.document;
-  const analyze = deps.analyze ?? analyzePage;
+  const analyze = deps.analyze ?? analyzeArticle;
   const now = deps.now ?? (() => performance.now());
   const mountQuotes =
     deps.mountQuotes ?? (deps.loadQuotes ? deferredQuotes(deps.loadQuotes, now, doc) : undefined);
@@ -210,7 +211,6 @@ export function createReaderSession(deps: ReaderSessionDeps): ReaderSession {
       const analysis = analyze(doc, {
         url: doc.location?.href,
         hideKinds: kinds,
-        quotes: true,
         now,
         ...(maxElements ? { maxElements } : {}),
       });

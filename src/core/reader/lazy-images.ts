@@ -75,18 +75,18 @@ function resolveSources(root: ParentNode): void {
   }
 }
 
+/** Parses markup into nodes of a document without a browsing context (src/core/reader/parse-html.ts). */
+export type ParseInert = (markup: string) => ParentNode;
+
 /** The single <img> a <noscript> holds, as an element of `doc` (noscript may be raw text). */
-function noscriptImage(noscript: Element, inert: () => Document): Element | null {
+function noscriptImage(noscript: Element, parse: ParseInert): Element | null {
   let holder: ParentNode = noscript;
   if (!noscript.querySelector('img')) {
     const markup = noscript.textContent ?? '';
     if (!/<img[\s>]/i.test(markup)) return null;
     // With scripting on, a browser keeps noscript content as text. Parse it in a document that
     // has no browsing context (nothing loads or runs there) and keep only the <img> attributes.
-    const container = inert().createElement('div');
-    // eslint-disable-next-line no-unsanitized/property -- inert document; only attributes are copied out
-    container.innerHTML = markup;
-    holder = container;
+    holder = parse(markup);
   }
   const images = holder.querySelectorAll('img');
   if (images.length !== 1) return null;
@@ -114,12 +114,12 @@ function placeholderBefore(noscript: Element): Element | null {
 }
 
 /**
- * Resolves lazy images under `root` in place (call it on a clone). `inertDocument` supplies a
- * document without a browsing context for parsing noscript text.
+ * Resolves lazy images under `root` in place (call it on a clone). `parse` turns noscript text
+ * into nodes of a document without a browsing context.
  */
-export function resolveLazyImages(root: ParentNode, inertDocument: () => Document): void {
+export function resolveLazyImages(root: ParentNode, parse: ParseInert): void {
   for (const noscript of Array.from(root.querySelectorAll('noscript'))) {
-    const img = noscriptImage(noscript, inertDocument);
+    const img = noscriptImage(noscript, parse);
     if (!img) continue;
     const placeholder = placeholderBefore(noscript);
     if (placeholder) {

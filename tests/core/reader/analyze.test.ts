@@ -10,7 +10,7 @@ vi.mock('../../../src/core/clutter', () => ({
   locateFinding: (doc: Document, finding: ClutterFinding) => doc.querySelector(finding.selector),
 }));
 
-import { analyzePage, parseArticleHtml } from '../../../src/core/analyze';
+import { analyzeArticle, analyzePage, parseArticleHtml } from '../../../src/core/analyze';
 import { buildTextMap } from '../../../src/core/text/text-map';
 import { articlePage, pageDocument } from './helpers';
 
@@ -20,7 +20,7 @@ function analyze(html: string, options = {}) {
   return { doc, result, html: result.article?.html ?? '', text: result.article?.text ?? '' };
 }
 
-function fragment(html: string): HTMLDivElement {
+function fragment(html: string): HTMLElement {
   return parseArticleHtml(html, pageDocument('<!doctype html><p>x</p>'));
 }
 
@@ -392,5 +392,30 @@ describe('analyzePage: text, metadata and timings', () => {
     const { result } = analyze(articlePage('<p>“We will win,” she said.</p>'), { quotes: false });
     expect(result.quotes).toEqual([]);
     expect(result.speakers).toEqual([]);
+  });
+
+  it('analyzeArticle: the same article without quotes, speakers or a quotes stage', () => {
+    const page = articlePage('<p>“We will win this year,” Maria Lopez said on Monday.</p>');
+    const full = analyzePage(pageDocument(page));
+    const article = analyzeArticle(pageDocument(page));
+    expect(full.quotes.length, 'the page has a quote').toBeGreaterThan(0);
+    expect(article.quotes).toEqual([]);
+    expect(article.speakers).toEqual([]);
+    expect(article.article).toEqual(full.article);
+    expect(article.hidden).toEqual(full.hidden);
+    expect(full.timings).toHaveProperty('quotes');
+    expect(article.timings).not.toHaveProperty('quotes');
+  });
+
+  it('parses noscript images kept as text (a scripting browser) without touching the page', () => {
+    const doc = pageDocument(articlePage('<figure><noscript></noscript></figure>'));
+    const noscript = doc.querySelector('noscript')!;
+    // With scripting on, the noscript's content is one text node, not elements.
+    noscript.textContent = '<img src="/media/tarts.jpg" alt="Custard tarts" width="900">';
+    const before = doc.documentElement.outerHTML;
+    const result = analyzePage(doc);
+    const img = fragment(result.article?.html ?? '').querySelector('img[alt="Custard tarts"]');
+    expect(img?.getAttribute('src')).toBe('https://news.example.org/media/tarts.jpg');
+    expect(doc.documentElement.outerHTML).toBe(before);
   });
 });

@@ -65,7 +65,8 @@ describe('reader session', () => {
     expect(analyze).toHaveBeenCalledOnce();
     const options = analyze.mock.calls[0]?.[1] as AnalyzeOptions;
     expect(options.hideKinds).toEqual(['comments', 'donation']);
-    expect(options.quotes).toBe(true);
+    // Quotes are not part of opening: they come with the Quotes script on first use.
+    expect(options.quotes).toBeUndefined();
     expect(typeof options.now).toBe('function');
     expect(options.maxElements).toBeGreaterThan(0);
     await expect(session.toggle()).resolves.toBe(false);
