@@ -111,6 +111,10 @@ class TextBuilder {
   }
 
   private append(node: Text, offset: number, ch: string) {
+    if (this.textOnly) {
+      this.push(ch);
+      return;
+    }
     const last = this.segments[this.segments.length - 1];
     if (last && last.node === node && last.start + last.nodeOffsets.length === this.length) {
       last.nodeOffsets.push(offset);
@@ -132,8 +136,15 @@ class TextBuilder {
     }
   }
 
+  /** With `textOnly`, segments are not recorded (canonicalText): whole runs are appended at once. */
+  constructor(private readonly textOnly = false) {}
+
   addText(node: Text, preformatted: boolean) {
     const data = node.data;
+    if (this.textOnly) {
+      this.addRuns(node, data, preformatted);
+      return;
+    }
     for (let i = 0; i < data.length; i++) {
       const ch = data[i] as string;
       if (preformatted) {
@@ -149,7 +160,35 @@ class TextBuilder {
       }
     }
   }
+
+  /**
+   * The same rendering as the per-character loop, a run at a time: within a run of non-space
+   * characters only the first flushes what is pending, and within a run of spaces only the first
+   * can set a pending space (after it, or if it could not, the state no longer changes).
+   */
+  private addRuns(node: Text, data: string, preformatted: boolean) {
+    if (data.length === 0) return;
+    if (preformatted) {
+      this.flushPending();
+      this.push(data.includes('\r') ? data.replace(/\r/g, '\n') : data);
+      return;
+    }
+    RUNS.lastIndex = 0;
+    for (let m = RUNS.exec(data); m; m = RUNS.exec(data)) {
+      const run = m[0];
+      if (WHITESPACE.test(run[0] as string)) {
+        if (this.length > 0 && !this.pendingBreak && !this.pendingSpace && this.lastChar !== '\n') {
+          this.pendingSpace = { node, offset: m.index };
+        }
+      } else {
+        this.flushPending();
+        this.push(run);
+      }
+    }
+  }
 }
+
+const RUNS = /[ \t\n\r\f\u00a0\u2028\u2029]+|[^ \t\n\r\f\u00a0\u2028\u2029]+/g;
 
 function walk(node: Node, builder: TextBuilder, preformatted: boolean) {
   for (let child = node.firstChild; child; child = child.nextSibling) {
@@ -179,7 +218,9 @@ export function buildTextMap(root: Node): TextMap {
 
 /** Just the canonical text (same rendering as buildTextMap). */
 export function canonicalText(root: Node): string {
-  return buildTextMap(root).text;
+  const builder = new TextBuilder(true);
+  walk(root, builder, false);
+  return builder.text;
 }
 
 /** Index of the last segment starting at or before `offset` (binary search). */
