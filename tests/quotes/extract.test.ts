@@ -450,4 +450,15 @@ describe('attribution frames', () => {
     expect(q.cue).toBe('said');
     expect(q.role).toBe('a demographer at Emory University');
   });
+
+  it('steps over a time adverbial between the subject and its verb', () => {
+    const called = only(
+      'Smith late Thursday night called the ruling “a victory for every family in this state.”',
+    );
+    expect(called.mention?.text).toBe('Smith');
+    const described = only(
+      'The mayor last week described the budget as “a disaster waiting to happen.”',
+    );
+    expect(described.mention?.text).toBe('The mayor');
+  });
 });

@@ -389,6 +389,37 @@ function hasName(tokens: readonly Token[], from: number, to: number): boolean {
   return caps >= 1;
 }
 
+/** Words that end a time adverbial ("at the time", "last week", "late Thursday night"). */
+const TIME_HEADS = new Set(
+  `time moment day days week weeks month months year years night morning afternoon evening weekend
+ago monday tuesday wednesday thursday friday saturday sunday`.split(/\s+/),
+);
+/** Words that open one. */
+const TIME_STARTERS = new Set('at on in during last this late early earlier'.split(' '));
+/** Words allowed inside one. */
+const TIME_INNER = new Set('the that a few two three several same next'.split(' '));
+
+/**
+ * The start of a time adverbial between a subject and its verb that ends right before `j`
+ * ("Trump at the time said", "Clinton on Monday ripped into"); `j` itself when there is none.
+ */
+function timeAdverbialStart(tokens: readonly Token[], j: number, floor: number): number {
+  const head = tokens[j - 1];
+  if (!isWord(head) || !TIME_HEADS.has(head.lower)) return j;
+  let start = j;
+  for (let k = j - 2; k > floor && k >= j - 5; k--) {
+    const t = tokens[k];
+    if (!isWord(t)) break;
+    if (TIME_STARTERS.has(t.lower) && !t.cap) start = k;
+    else if (!TIME_INNER.has(t.lower) && !TIME_HEADS.has(t.lower)) break;
+  }
+  if (start === j) return j;
+  // Something must stand before it that can end a subject.
+  const before = tokens[start - 1];
+  if (!isWord(before) || STOP_WORDS.has(before.lower) || VERB_PREFIXES.has(before.lower)) return j;
+  return start;
+}
+
 /** Skips adverbs and auxiliaries between a subject and its verb ("he also said"). */
 function skipPrefixesBackward(tokens: readonly Token[], k: number, floor: number): number {
   let j = k;
@@ -396,6 +427,8 @@ function skipPrefixesBackward(tokens: readonly Token[], k: number, floor: number
     while (j > floor && isWord(tokens[j - 1]) && VERB_PREFIXES.has((tokens[j - 1] as Token).lower))
       j--;
   };
+  skip();
+  j = timeAdverbialStart(tokens, j, floor);
   skip();
   // "went on to say", "is quoted as saying", "continued to argue": step over the catenative verb.
   const to = tokens[j - 1];
