@@ -24,12 +24,24 @@ const UI_FILE = /[\\/]src[\\/](ui|content)[\\/].+\.ts$/;
 /** `NAME_CSS = \`…\`` with only simple `${identifier or call}` interpolations inside. */
 const CSS_LITERAL = /(\b[A-Z0-9_]*_CSS\s*=\s*`)((?:[^`\\$]|\$\{[^{}`]*\}|\$(?!\{))*)`/g;
 
-/** Comments out, white space collapsed, no spaces around braces, semicolons and commas. */
+/**
+ * Comments out, white space collapsed, no spaces around braces, semicolons and commas, after
+ * colons or before !important. Quoted strings (`content: "a: b"`) are left exactly as written.
+ */
 export function minifyCssText(css: string): string {
   return css
     .replace(/\/\*[\s\S]*?\*\//g, '')
-    .replace(/\s+/g, ' ')
-    .replace(/\s*([{};,])\s*/g, '$1')
+    .split(/("[^"\n]*"|'[^'\n]*')/)
+    .map((part, i) =>
+      i % 2 === 1
+        ? part
+        : part
+            .replace(/\s+/g, ' ')
+            .replace(/\s*([{};,])\s*/g, '$1')
+            .replace(/:\s+/g, ':')
+            .replace(/\s+!important/g, '!important'),
+    )
+    .join('')
     .replace(/;}/g, '}')
     .trim();
 }
