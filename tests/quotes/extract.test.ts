@@ -461,4 +461,16 @@ describe('attribution frames', () => {
     );
     expect(described.mention?.text).toBe('The mayor');
   });
+
+  it('gives the quote to the noun phrase before a restrictive relative clause', () => {
+    const q = only(
+      'A senior aide who spoke on condition of anonymity to discuss internal strategy said, ' +
+        '“We are not worried about the polls at all.”',
+    );
+    expect(q.mention?.text).toBe('A senior aide');
+    const own = only(
+      'The president rebuked critics who say he should condemn terrorists as “radical Islamists.”',
+    );
+    expect(own.mention?.text).not.toBe('critics');
+  });
 });

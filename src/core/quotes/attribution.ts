@@ -470,6 +470,29 @@ function loosePlausible(tokens: readonly Token[], np: Range | null): boolean {
   return !/^\d+$/.test(head.text) && head.lower !== 'it' && head.lower !== 'that';
 }
 
+/**
+ * "a White House official who spoke anonymously to discuss strategy said": the noun phrase
+ * before a restrictive relative clause (no commas) that runs up to the verb at `end`.
+ */
+function relativeClauseSubject(tokens: readonly Token[], end: number, floor: number): Range | null {
+  const direct = tokens[end - 1];
+  if (!isWord(direct) || direct.cap || SUBJECT_PRONOUNS.has(direct.lower)) return null;
+  for (let k = end - 2; k > floor && end - k <= 14; k--) {
+    const t = tokens[k] as Token;
+    if (t.kind !== 'word') return null;
+    if (t.lower !== 'who') {
+      // "critics who say he should condemn": the verb has a subject of its own.
+      if (SUBJECT_PRONOUNS.has(t.lower)) return null;
+      continue;
+    }
+    const next = tokens[k + 1];
+    if (!isWord(next) || next.cap || STOP_WORDS.has(next.lower)) return null;
+    const np = npBackward(tokens, k, floor);
+    return np && np.to === k && plausible(tokens, np) ? np : null;
+  }
+  return null;
+}
+
 /** Why a cue has no subject of its own: it shares the clause's ("…, saying", "and said"). */
 const SHARED_SUBJECT = Symbol('shared');
 
@@ -497,6 +520,8 @@ function subjectOfCue(
     const end = skipPrefixesBackward(tokens, v, floor);
     const app = appositiveBackward(tokens, end, floor);
     if (app && plausible(tokens, app.subject)) return build(tokens, app.subject, app.role);
+    const rel = relativeClauseSubject(tokens, end, floor);
+    if (rel) return build(tokens, rel, null);
     const np = npBackward(tokens, end, floor);
     const participle = /ing$/.test(cue.split(' ')[0] ?? '') && !cue.startsWith('according');
     if (np && np.to - np.from === 1 && (tokens[np.from] as Token).lower === 'it')
