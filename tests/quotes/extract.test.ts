@@ -473,4 +473,16 @@ describe('attribution frames', () => {
     );
     expect(own.mention?.text).not.toBe('critics');
   });
+
+  it('gives a share of respondents’ words to the poll that opens the sentence', () => {
+    const q = only(
+      'In a Gallup/Reuters survey released Monday, 31% of Republicans said they were ' +
+        '“extremely enthusiastic” about voting.',
+    );
+    expect(q.mention?.text).toBe('a Gallup/Reuters survey released Monday');
+    const notPoll = only(
+      'In the debate, 31 candidates said they were “extremely enthusiastic” about voting.',
+    );
+    expect(notPoll.mention?.text).toBe('31 candidates');
+  });
 });

@@ -611,7 +611,37 @@ export function attributeInSentence(tokens: readonly Token[], q: number): Attrib
   const found = speakerInSentence(tokens, q);
   if (!found) return null;
   const { from, to } = sentenceBounds(tokens, q);
-  return reportedBy(tokens, from, to, found) ?? found;
+  return pollSource(tokens, from, found) ?? reportedBy(tokens, from, to, found) ?? found;
+}
+
+const POLL_NOUNS = /^(poll|polls|survey|surveys|study)$/;
+const SHARE_WORDS = /^(\d[\d.,]*%?|%|percent|per|cent|majority|half|third|quarter|most|plurality)$/;
+
+/**
+ * "In a CNN/ORC poll released Monday, 31% of Republicans said …": the respondents' share is not
+ * the source; the poll that opens the sentence is.
+ */
+function pollSource(tokens: readonly Token[], from: number, a: Attribution): Attribution | null {
+  if (tokens[from]?.lower !== 'in') return null;
+  let comma = -1;
+  let poll = false;
+  for (let k = from + 1; k < a.mention.from && k - from <= 12; k++) {
+    const t = tokens[k] as Token;
+    if (t.text === ',') {
+      comma = k;
+      break;
+    }
+    if (t.kind !== 'word' && !/^[/&-]$/.test(t.text)) return null;
+    if (POLL_NOUNS.test(t.lower)) poll = true;
+  }
+  if (!poll || comma < 0) return null;
+  if (a.mention.from <= comma) return null;
+  let share = false;
+  // The share may lead the mention or stand just before it ("31% of Republicans").
+  for (let k = Math.max(comma + 1, a.mention.from - 3); k < a.mention.from + 4; k++)
+    if (SHARE_WORDS.test((tokens[k] as Token).lower)) share = true;
+  if (!share) return null;
+  return { ...build(tokens, { from: from + 1, to: comma }, null), cue: a.cue, how: a.how };
 }
 
 const REPORT_VERBS = /^(reports|reported|reporting)$/;
