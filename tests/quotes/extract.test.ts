@@ -485,4 +485,16 @@ describe('attribution frames', () => {
     );
     expect(notPoll.mention?.text).toBe('31 candidates');
   });
+
+  it('does not give a cue-less fragment to the subject of a passive verb', () => {
+    const said = only(
+      'The interview set off a panic, and the party chairman was said to be ' +
+        '“absolutely furious with the nominee” over it.',
+    );
+    expect(said.mention).toBeNull();
+    const expected = only(
+      'The party chairman was widely expected to “stay out of the primary fight entirely” this year.',
+    );
+    expect(expected.mention).toBeNull();
+  });
 });

@@ -1081,6 +1081,38 @@ function nearestClauseSubject(
   return null;
 }
 
+/** "were thrilled with", "is convinced": a state of mind the subject may voice, not a passive. */
+const FEELING_PARTICIPLES =
+  /^(thrilled|pleased|delighted|concerned|worried|surprised|disappointed|frustrated|angered|outraged|excited|shocked|convinced|determined|committed|prepared|interested|annoyed|upset|amazed|impressed|satisfied|confused|troubled|alarmed|embarrassed|offended|incensed|infuriated|relieved)$/;
+const PASSIVE_PARTICIPLES = /^(said|known|seen|told|shown|thought|held|given|made|taken)$/;
+
+/**
+ * "Priebus was said to be “furious”", "voters are expected to …": the subject of a passive verb
+ * undergoes the clause; a cue-less fragment in it is not its words.
+ */
+export function isPassiveSubject(tokens: readonly Token[], a: Attribution): boolean {
+  let j = a.mention.to;
+  const word = (): Token | null => {
+    const t = tokens[j];
+    return isWord(t) ? t : null;
+  };
+  const skipAdverbs = (): void => {
+    while (
+      word() &&
+      /^(also|still|now|often|best|widely|being|been|reportedly|ly)$|ly$/.test(word()!.lower)
+    )
+      j++;
+  };
+  skipAdverbs();
+  const aux = word();
+  if (!aux || !BE_FORMS.has(aux.lower) || /^(get|got|gets|getting)$/.test(aux.lower)) return false;
+  j++;
+  skipAdverbs();
+  const v = word();
+  if (!v || v.cap || FEELING_PARTICIPLES.test(v.lower)) return false;
+  return (/ed$/.test(v.lower) && !DETERMINERS.has(v.lower)) || PASSIVE_PARTICIPLES.test(v.lower);
+}
+
 /** The grammatical subject at the start of the quote's sentence (for cue-less partial quotes). */
 export function sentenceSubject(tokens: readonly Token[], q: number): Attribution | null {
   const { from } = sentenceBounds(tokens, q);

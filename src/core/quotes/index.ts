@@ -13,6 +13,7 @@ import {
   introducerAtEnd,
   previousSentenceSpeaker,
   sentenceSubject,
+  isPassiveSubject,
   type Attribution,
   type Range,
 } from './attribution';
@@ -215,6 +216,7 @@ function carryOver(
     }
     if (f.partial) {
       const subj = sentenceSubject(f.tokens, f.q);
+      if (subj && isPassiveSubject(f.tokens, subj)) continue;
       if (subj) {
         f.attr = concrete(subj, f.tokens, text);
         continue;
