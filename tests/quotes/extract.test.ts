@@ -497,4 +497,12 @@ describe('attribution frames', () => {
     );
     expect(expected.mention).toBeNull();
   });
+
+  it('takes a quantifier standing alone as the subject of a cue ("Several said")', () => {
+    const { quotes } = extractQuotes(
+      'Most members backed the plan. Several said they would rather have ' +
+        '“block grants for the states” instead.',
+    );
+    expect(quotes.map((q) => q.mention?.text)).toEqual(['Several']);
+  });
 });

@@ -493,6 +493,22 @@ function relativeClauseSubject(tokens: readonly Token[], end: number, floor: num
   return null;
 }
 
+const QUANTIFIER_SUBJECTS = /^(some|several|many|others|most|another|both|few)$/;
+
+/** "Some chanted …", "Several said …", "Yet another said": a quantifier standing as the subject. */
+function quantifierSubject(tokens: readonly Token[], end: number, floor: number): Range | null {
+  const t = tokens[end - 1];
+  if (end - 1 < floor || !isWord(t) || !QUANTIFIER_SUBJECTS.test(t.lower)) return null;
+  const before = tokens[end - 2];
+  const opens =
+    end - 1 === floor ||
+    !isWord(before) ||
+    (CLAUSE_OPENERS.has(before.lower) && !/^(which|that|who|whom)$/.test(before.lower)) ||
+    SENTENCE_OPENERS.has(before.lower) ||
+    before.lower === 'yet';
+  return opens ? { from: end - 1, to: end } : null;
+}
+
 /** Why a cue has no subject of its own: it shares the clause's ("…, saying", "and said"). */
 const SHARED_SUBJECT = Symbol('shared');
 
@@ -524,6 +540,8 @@ function subjectOfCue(
     if (rel) return build(tokens, rel, null);
     const np = npBackward(tokens, end, floor);
     const participle = /ing$/.test(cue.split(' ')[0] ?? '') && !cue.startsWith('according');
+    const quantifier = np ? null : quantifierSubject(tokens, end, floor);
+    if (quantifier) return build(tokens, quantifier, null);
     if (np && np.to - np.from === 1 && (tokens[np.from] as Token).lower === 'it')
       return build(tokens, np, null); // "it reads", "it says": a document speaks
     // "issued a statement saying": the participle's noun is the object; the clause's subject speaks.
