@@ -134,6 +134,8 @@ function passesGuard(
   return true;
 }
 
+const COMMENTS_WORD = /comment|discuss|conversation|repl(?:y|ies)|respon|reactions|thoughts/i;
+
 /** Grows a comment block to the wrapper that holds only it (its heading, count, form). */
 function expandComments(page: PageContext, el: Element, article: ArticleInfo): Element {
   let block = el;
@@ -142,6 +144,9 @@ function expandComments(page: PageContext, el: Element, article: ArticleInfo): E
     if (!parent || isPageRoot(parent) || inCode(parent)) break;
     if (article.protectedEls.some((p) => within(p, parent))) break;
     const own = page.textLength(block);
+    // An empty mount (a platform's container or iframe) grows only into a wrapper that holds
+    // nothing else but a comments heading, never into a share bar or toolbar around it.
+    if (own === 0 && page.textLength(parent) > 0 && !COMMENTS_WORD.test(page.text(parent))) break;
     if (page.textLength(parent) > own * 1.1 + 150) break;
     if (hasArticleSibling(block)) break;
     block = parent;

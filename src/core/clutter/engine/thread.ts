@@ -98,12 +98,48 @@ export function looksLikeComment(item: Element, page: PageContext): boolean {
   return DATE_WORDS.test(head);
 }
 
+/** A link to one comment: a `#comment-12` / `#c12` fragment or a `commentId=` / `replytocom=` query. */
+const COMMENT_LINK = /#(?:comment|c\d)|[?&](?:commentid|comment_id|replytocom)=/i;
+
+/**
+ * A list of comments made elsewhere ("Recent comments", "Most recommended comments" widgets):
+ * its items link to comments on at least two different pages. A thread's own permalinks all
+ * point into one page (in-page fragments, or the same path with another query).
+ */
+export function linksElsewhere(members: readonly Element[]): boolean {
+  const paths = new Set<string>();
+  let linked = 0;
+  for (const m of members.slice(0, 8)) {
+    let hit = false;
+    for (const a of m.getElementsByTagName('a')) {
+      const href = a.getAttribute('href') ?? '';
+      if (href.startsWith('#') || !COMMENT_LINK.test(href)) continue;
+      const path = href.replace(/[?#].*$/, '').replace(/^https?:\/\/[^/]+/i, '');
+      // A page of its own per comment (Drupal's `/comment/301#comment-301`) is a permalink.
+      const id = /(\d+)\D*$/.exec(href.replace(/^[^?#]*/, ''))?.[1];
+      if (id && path.includes(id)) continue;
+      paths.add(path);
+      hit = true;
+    }
+    if (hit) linked++;
+  }
+  return paths.size >= 2 && linked * 2 >= Math.min(members.length, 8);
+}
+
+/** Zebra-striping classes themes put first on every other item (`alt item`, `odd comment`). */
+const STRIPES = /^(?:alt|alternate|odd|even|first|last)$/i;
+
+/** An element's shape for grouping siblings: its tag and first class that is not a stripe. */
+export function shapeKey(el: Element): string {
+  const classes = (el.getAttribute('class') ?? '').trim().split(/\s+/);
+  return el.localName + '.' + (classes.find((c) => !STRIPES.test(c)) ?? '');
+}
+
 /** Largest group of same-shaped siblings (same tag and first class) that look like comments. */
 export function commentGroup(container: Element, page: PageContext, depth = 0): Element[] | null {
   const groups = new Map<string, Element[]>();
   for (const child of container.children) {
-    const cls = (child.getAttribute('class') ?? '').trim().split(/\s+/)[0] ?? '';
-    const key = child.localName + '.' + cls;
+    const key = shapeKey(child);
     const g = groups.get(key);
     if (g) g.push(child);
     else groups.set(key, [child]);
@@ -113,7 +149,7 @@ export function commentGroup(container: Element, page: PageContext, depth = 0): 
     if (members.length < 2 || (best && best.length >= members.length)) continue;
     const sample = members.slice(0, 6);
     const hits = sample.filter((m) => looksLikeComment(m, page)).length;
-    if (hits >= 2 && hits >= sample.length * 0.6) best = members;
+    if (hits >= 2 && hits >= sample.length * 0.6 && !linksElsewhere(members)) best = members;
   }
   if (best || depth >= 5) return best;
   for (const child of container.children) {

@@ -12,7 +12,9 @@ import {
   CONTAINERS,
   commentGroup,
   hasCommentAnchor,
+  linksElsewhere,
   looksLikeComment,
+  shapeKey,
   WHEN_WORDS,
 } from '../../engine/thread';
 
@@ -22,17 +24,13 @@ const NAMED =
   '[id*="omment"], [class*="omment"], [id*="iscussion"], [class*="iscussion"], [id*="esponses"], [class*="esponses"], [id*="eplies"], [class*="eplies"]';
 
 /** Siblings of `el` shaped like it (same tag and first class), when they look like comments. */
-function shapeOf(e: Element): string {
-  return e.localName + '.' + ((e.getAttribute('class') ?? '').trim().split(/\s+/)[0] ?? '');
-}
-
 function siblingGroup(el: Element, page: PageContext): Element[] | null {
-  const k = shapeOf(el);
-  const members = [...(el.parentElement?.children ?? [])].filter((s) => shapeOf(s) === k);
+  const k = shapeKey(el);
+  const members = [...(el.parentElement?.children ?? [])].filter((s) => shapeKey(s) === k);
   if (members.length < 2 || inCode(el) || closestMatch(el, WIDGETS)) return null;
   const sample = members.slice(0, 6);
   const hits = sample.filter((m) => looksLikeComment(m, page)).length;
-  return hits >= 2 && hits >= sample.length * 0.6 ? members : null;
+  return hits >= 2 && hits >= sample.length * 0.6 && !linksElsewhere(members) ? members : null;
 }
 
 /** Sidebar widgets ("Recent comments") list comment snippets; they are not the thread. */
@@ -125,7 +123,7 @@ export const genericThread: ClutterRule = {
         !/omment/i.test(el.getAttribute('class') ?? '')
       )
         continue;
-      const shape = shapeOf(el);
+      const shape = shapeKey(el);
       const shapes = seen.get(parent) ?? new Set<string>();
       if (shapes.has(shape)) continue;
       seen.set(parent, shapes.add(shape));
