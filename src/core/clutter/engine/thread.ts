@@ -98,8 +98,8 @@ export function looksLikeComment(item: Element, page: PageContext): boolean {
   return DATE_WORDS.test(head);
 }
 
-/** A link to one comment: a `#comment-12` / `#c12` fragment or a `commentId=` / `replytocom=` query. */
-const COMMENT_LINK = /#(?:comment|c\d)|[?&](?:commentid|comment_id|replytocom)=/i;
+/** A link to one comment: a `#comment-12` / `#c12` fragment or a `commentId=` query (not a reply link). */
+const COMMENT_LINK = /#(?:comment|c\d)|[?&](?:commentid|comment_id)=/i;
 
 /**
  * A list of comments made elsewhere ("Recent comments", "Most recommended comments" widgets):
@@ -114,7 +114,11 @@ export function linksElsewhere(members: readonly Element[]): boolean {
     for (const a of m.getElementsByTagName('a')) {
       const href = a.getAttribute('href') ?? '';
       if (href.startsWith('#') || !COMMENT_LINK.test(href)) continue;
-      const path = href.replace(/[?#].*$/, '').replace(/^https?:\/\/[^/]+/i, '');
+      // One post's comment pages (WordPress `/post/comment-page-2/`) are one page.
+      const path = href
+        .replace(/[?#].*$/, '')
+        .replace(/^https?:\/\/[^/]+/i, '')
+        .replace(/\/(?:comment-page-\d+\/?)?$/, '');
       // A page of its own per comment (Drupal's `/comment/301#comment-301`) is a permalink.
       const id = /(\d+)\D*$/.exec(href.replace(/^[^?#]*/, ''))?.[1];
       if (id && path.includes(id)) continue;
