@@ -3,17 +3,10 @@
 // them afterwards. The serializer hands back the element itself: no HTML round trip here.
 import { Readability } from '@mozilla/readability';
 import { CONTENT_EMBED_URL } from './embeds';
+import type { PageMetadata } from '../types';
 
-export interface Extraction {
-  content: Element;
-  title: string | null;
-  byline: string | null;
-  siteName: string | null;
-  lang: string | null;
-  dir: string | null;
-  publishedTime: string | null;
-  excerpt: string | null;
-}
+/** What Readability found: the article element and the metadata fields it fills in. */
+export type Extraction = Omit<PageMetadata, 'url' | 'readerable'> & { content: Element };
 
 const clean = (value: string | null | undefined): string | null => {
   const trimmed = value?.replace(/\s+/g, ' ').trim();
