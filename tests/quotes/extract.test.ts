@@ -505,4 +505,64 @@ describe('attribution frames', () => {
     );
     expect(quotes.map((q) => q.mention?.text)).toEqual(['Several']);
   });
+
+  it('reads a present-tense cue with no noun reading after any subject ("the passage says")', () => {
+    const q = only(
+      'The book is blunt. “Staff were told to delete the files before the audit,” the passage says.',
+    );
+    expect(q.mention?.text).toBe('the passage');
+    expect(q.cue).toBe('says');
+  });
+
+  it('gives the earlier quotes of a sentence to the attribution that closes it', () => {
+    const { quotes } = extractQuotes(
+      'Tariffs are “a tax on every family” and “poison for small farms,” Maria Lopez, ' +
+        'the head of the growers’ union, told the crowd.',
+    );
+    expect(quotes.map((q) => q.mention?.text)).toEqual(['Maria Lopez', 'Maria Lopez']);
+  });
+
+  it('reads a closing "X, role, verb" clause after a mid-sentence quote', () => {
+    const appositive = only(
+      'The new rules “will not end the backlog, but they help a little,” Tom Reyes, ' +
+        'deputy director of planning, budgets, and permits, said on a call with reporters.',
+    );
+    expect(appositive.mention?.text).toBe('Tom Reyes');
+    const weakVerb = only(
+      'She would make a better mayor than her rival “by any measure,” one reader commented.',
+    );
+    expect(weakVerb.mention?.text).toBe('one reader');
+    const document = only(
+      'The new maps were “deliberately drawn to split the valley,” the lawsuit alleges.',
+    );
+    expect(document.mention?.text).toBe('the lawsuit');
+  });
+
+  it('takes no participle or verb phrase for the subject of a cue-less fragment', () => {
+    const led = only(
+      'Led by the council speaker, the rally denounced the plan as “cruel and pointless.”',
+    );
+    expect(led.mention?.text).toBe('the rally');
+    const given = only(
+      'Given his record on the budget, voters doubt the “fiscal hawk” label he claims.',
+    );
+    expect(given.mention?.text).not.toBe('Given');
+    const verb = only(
+      'Ana Ruiz, the city’s former treasurer, blasted Mayor John Hill for acting as ' +
+        '“a one-man budget office” last year.',
+    );
+    expect(verb.mention?.text).toBe('Ana Ruiz');
+    const includes = only(
+      'One memo, obtained by the Ledger, includes a “no-compete” clause for two years.',
+    );
+    expect(includes.mention?.text).toBe('One memo');
+  });
+
+  it('reads a subject before a passive relative clause as the speaker', () => {
+    const q = only(
+      'In the call, Rep. Dana Whitfield, who was elected in 2018, casts the governor as a ' +
+        'leader who would “gut the schools” if allowed.',
+    );
+    expect(q.mention?.text).toContain('Dana Whitfield');
+  });
 });

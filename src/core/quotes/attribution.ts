@@ -67,6 +67,12 @@ const PRESENT_SUBJECTS = new Set(
   ),
 );
 
+/** Present-tense reporting verbs with no noun reading ("notes", "claims", "calls" have one). */
+const NEVER_NOUNS = new Set(
+  `says tells writes adds insists argues explains continues concludes alleges contends asserts
+warns declares acknowledges recalls admits explains adds reads`.split(/\s+/),
+);
+
 /** "his remarks", "a rare note", "of quotes": the verb form used as a noun. */
 function readsAsNoun(tokens: readonly Token[], k: number): boolean {
   const t = tokens[k] as Token;
@@ -78,6 +84,8 @@ function readsAsNoun(tokens: readonly Token[], k: number): boolean {
   if (/['’]s$/.test(prev.text) && !/^(said|told|wrote|says)$/.test(lw)) return true;
   if (PREPOSITIONS.has(prev.lower)) return !lw.endsWith('ing') && prev.lower !== 'to';
   if (finite) return false;
+  // "the suit says", "the memo adds": forms that are never nouns follow any subject.
+  if (NEVER_NOUNS.has(lw)) return false;
   // Present-tense forms ("says", "notes", "say") need a subject-like word before them.
   let j = k - 1;
   while (j > 0 && VERB_PREFIXES.has((tokens[j] as Token).lower)) j--;
@@ -162,6 +170,8 @@ function npBackward(tokens: readonly Token[], end: number, floor: number): Range
     }
     if (STOP_WORDS.has(lw.replace(/['’]s$/, '')) && !(t.cap && sawName && j > floor)) break;
     if (SPEECH_VERBS.has(lw) && !t.cap && !readsAsNoun(tokens, j)) break;
+    // "…, ripped FBI Director James Comey": a verb taking an object after a comma ends the scan.
+    if (!t.cap && j < end - 1 && tokens[j - 1]?.text === ',' && takesObject(tokens, j)) break;
     if (t.cap) sawName = true;
     from = j;
   }
@@ -209,6 +219,18 @@ function npForward(tokens: readonly Token[], start: number, ceil: number): Range
   return to > start ? { from: start, to } : null;
 }
 
+/** Nouns spelt like -ly adverbs. */
+const LY_NOUNS = new Set(
+  'rally rallies ally family assembly supply july italy fly anomaly monopoly bully belly'.split(
+    ' ',
+  ),
+);
+
+/** An -ly adverb ("quickly", "finally"), not a noun that happens to end in -ly ("rally"). */
+function isAdverb(lw: string): boolean {
+  return /ly$/.test(lw) && !LY_NOUNS.has(lw);
+}
+
 const NUMBER_WORDS =
   /^(\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozens?|several|few|many)$/;
 
@@ -242,7 +264,7 @@ function looksLikeVerb(tokens: readonly Token[], j: number): boolean {
         (prev.cap && !(isWord(before) && DETERMINERS.has(before.lower))))
     );
   }
-  if ((/ly$/.test(lw) || /ed$/.test(lw)) && !DETERMINERS.has((tokens[j - 1] as Token).lower))
+  if ((isAdverb(lw) || /ed$/.test(lw)) && !DETERMINERS.has((tokens[j - 1] as Token).lower))
     return true;
   // "Sanders supporters" is a noun phrase; "Clinton wants" is a verb: -s after a name.
   const prev = tokens[j - 1] as Token;
@@ -466,7 +488,7 @@ noted asked argued warned insisted claimed replied responded concluded continued
 function loosePlausible(tokens: readonly Token[], np: Range | null): boolean {
   if (np === null) return false;
   const head = tokens[np.to - 1] as Token;
-  if (head.kind !== 'word' || STOP_WORDS.has(head.lower) || /ly$/.test(head.lower)) return false;
+  if (head.kind !== 'word' || STOP_WORDS.has(head.lower) || isAdverb(head.lower)) return false;
   return !/^\d+$/.test(head.text) && head.lower !== 'it' && head.lower !== 'that';
 }
 
@@ -585,6 +607,8 @@ function subjectOfCue(
       return SHARED_SUBJECT;
     }
   }
+  // "“…,” told the crowd": the noun phrase after "told" is its addressee, never its speaker.
+  if (/^(told|tell|tells|telling|urged|assured)$/.test(cue)) return null;
   const after = v + len;
   const np = npForward(tokens, after, ceil);
   const loose = isAccording || STRONG_CUES.has(cue);
@@ -735,7 +759,7 @@ function speakerInSentence(tokens: readonly Token[], q: number): Attribution | n
   if (after && (atSentenceStart || endsWithComma)) return after;
   // "… should be freed and compensated, the rights group says.": a closing attribution clause
   // speaks for every quote in the sentence.
-  const trailing = trailingAttribution(tokens, q, to);
+  const trailing = trailingAttribution(tokens, q, to) ?? closingClause(tokens, q, to);
   if (trailing) return trailing;
 
   // Before the quote: the nearest cue in the sentence (`X said, “`, `X said that … “`, `X: “`).
@@ -951,6 +975,53 @@ function trailingAttribution(tokens: readonly Token[], q: number, to: number): A
   return null;
 }
 
+/** Words that open a short adverbial after a closing attribution ("said on Monday"). */
+const TAIL_OPENERS = new Set(
+  `on in at to during after before of from with for in via through while last this earlier later
+yesterday today tonight monday tuesday wednesday thursday friday saturday sunday`.split(/\s+/),
+);
+
+/**
+ * "… “stunt children’s growth,” Howard Dean, the former governor of Vermont, proclaimed to a
+ * crowd." / "…, the lawsuit alleges.": a clause "X verb" after a comma that closes the sentence,
+ * with at most a short adverbial after its verb, attributes the quotes before it.
+ */
+function closingClause(tokens: readonly Token[], q: number, to: number): Attribution | null {
+  let end = to;
+  if (/^[.!?]$/.test(tokens[end - 1]?.text ?? '')) end--;
+  for (let v = end - 1; v > q + 1 && end - v <= 10; v--) {
+    const t = tokens[v] as Token;
+    if (t.kind === 'quote' || t.text === ',') return null;
+    if (!isWord(t) || t.cap) continue;
+    // A weak verb ("commented", "described") counts when it ends the sentence.
+    const len = cueLength(tokens, v, false);
+    if (!len || v + len > end || (v + len < end && cueLength(tokens, v, true) === 0)) continue;
+    const tail = tokens[v + len];
+    if (v + len < end && !(isWord(tail) && TAIL_OPENERS.has(tail.lower))) return null;
+    let sub = subjectOfCue(tokens, v, len, q + 1, end, t.lower);
+    if (sub === null) {
+      // In this frame any noun phrase before the verb speaks ("one reader commented").
+      const np = npBackward(tokens, skipPrefixesBackward(tokens, v, q + 1), q + 1);
+      if (np && loosePlausible(tokens, np)) sub = build(tokens, np, null);
+    }
+    if (!sub || sub === SHARED_SUBJECT) return null;
+    // The clause starts right after a comma, or right after the quote when it ends in one.
+    const lead = tokens[sub.mention.from - 1];
+    const afterComma = lead?.text === ',' && sub.mention.from > q + 1;
+    if (!afterComma && !(sub.mention.from === q + 1 && /,$/.test((tokens[q] as Token).text)))
+      return null;
+    return {
+      ...sub,
+      cue: tokens
+        .slice(v, v + len)
+        .map((x) => x.text)
+        .join(' '),
+      how: 'after',
+    };
+  }
+  return null;
+}
+
 /** The subject shared by a participle or a coordinated verb: an earlier cue's, or the sentence's. */
 function clauseSubject(
   tokens: readonly Token[],
@@ -996,6 +1067,8 @@ function subjectAt(tokens: readonly Token[], from: number, limit: number): Range
     if (STOP_WORDS.has(t.lower) && !SUBJECT_PRONOUNS.has(t.lower)) continue;
     // "Typically, …", "Domestically, …": a sentence adverb, not a name with an appositive.
     if (/ly$/.test(t.lower) && tokens[k + 1]?.text === ',') continue;
+    // "Citing …", "Given his …", "…, includes a": a participle or verb opens no subject.
+    if (takesObject(tokens, k) || adverbialParticiple(tokens, k)) continue;
     const app = appositiveForwardSubject(tokens, k, limit);
     if (app) return app;
     if (/^(who|which|whom|whose|that|where|when)$/.test(t.lower)) continue; // a relative clause
@@ -1009,6 +1082,38 @@ function subjectAt(tokens: readonly Token[], from: number, limit: number): Range
     if (plausible(tokens, np)) fallback ??= np;
   }
   return fallback;
+}
+
+/** Words after a verb that show it takes an object or complement ("casts Trump", "includes a"). */
+function objectFollows(next: Token | undefined): boolean {
+  if (!isWord(next)) return false;
+  return (
+    next.cap ||
+    (DETERMINERS.has(next.lower) &&
+      !/^(one|two|three|four|several|many|some|all|both|each|no)$/.test(next.lower)) ||
+    PREPOSITIONS.has(next.lower) ||
+    /^(that|together|up|out|down|off|back)$/.test(next.lower)
+  );
+}
+
+/** A lower-case verb form (-ed, -ing, -s or a common past) that takes an object: not a subject. */
+function takesObject(tokens: readonly Token[], k: number): boolean {
+  const t = tokens[k];
+  if (!isWord(t) || t.cap || DETERMINERS.has(t.lower) || SUBJECT_PRONOUNS.has(t.lower))
+    return false;
+  if (STOP_WORDS.has(t.lower) || isSpeakerHead(t)) return false;
+  if (!COMMON_VERBS.has(t.lower) && !/(ed|ing|[^su]s)$/.test(t.lower)) return false;
+  return objectFollows(tokens[k + 1]);
+}
+
+/** Capitalised participles that open an adverbial clause ("Citing last week's …", "Given his"). */
+function adverbialParticiple(tokens: readonly Token[], k: number): boolean {
+  const t = tokens[k];
+  if (!isWord(t) || !t.cap) return false;
+  if (!/^(given|led|asked|based|told|faced|pressed|compared|unlike)$|ing$/.test(t.lower))
+    return false;
+  const next = tokens[k + 1];
+  return objectFollows(next) && !(next as Token).cap;
 }
 
 /** "Coan, Santilli's attorney, argues": the name before a sentence-initial appositive. */
@@ -1110,6 +1215,9 @@ const PASSIVE_PARTICIPLES = /^(said|known|seen|told|shown|thought|held|given|mad
  */
 export function isPassiveSubject(tokens: readonly Token[], a: Attribution): boolean {
   let j = a.mention.to;
+  // "Ribble, who was elected in 2010, casts …": the passive is the relative clause's, not the
+  // subject's own verb.
+  if (tokens[j - 1]?.lower === 'who') return false;
   const word = (): Token | null => {
     const t = tokens[j];
     return isWord(t) ? t : null;

@@ -195,6 +195,9 @@ function carryOver(
     // The next quote right after this one carries the cue: “A.” “B,” he said.
     if (next && next.span.paragraph === p && next.q === f.q + 1 && next.attr?.how === 'after')
       if (take(f, next.attr)) continue;
+    // “A” and “B,” X said: an attribution after the sentence's last quote covers its earlier
+    // quotes too.
+    if (take(f, trailingInSentence(found, k))) continue;
     // Another quote earlier in the same paragraph (a fragment in a sentence of its own with its
     // own subject is left to that subject below).
     const sameSentence =
@@ -235,6 +238,23 @@ function carryOver(
     const next = found[k + 1] as Found;
     if (!f.attr && next.span.continuation && next.attr) take(f, next.attr);
   }
+}
+
+/**
+ * The attribution that closes the sentence of found[k] ("Guns are “A” and “B,” Dean said"): the
+ * own 'after' attribution of a later quote in the same sentence, with no cue-bearing quote between.
+ */
+function trailingInSentence(found: Found[], k: number): Attr | null {
+  const f = found[k] as Found;
+  const sentence = f.tokens[f.q]?.sentence;
+  for (let j = k + 1; j < found.length; j++) {
+    const g = found[j] as Found;
+    if (g.tokens !== f.tokens || g.tokens[g.q]?.sentence !== sentence) return null;
+    if (!g.attr || g.inherited) continue;
+    const framed = /[,—–-]$/.test((g.tokens[g.q] as Token).text) || g.tokens[g.q + 1]?.text === ',';
+    return framed && g.attr.how === 'after' && g.attr.mention.start > g.span.end ? g.attr : null;
+  }
+  return null;
 }
 
 /** Resolves an attribution's mention to the speaker a reader would name. */
