@@ -13,8 +13,8 @@ export interface VendorPatch {
   name: string;
   /** Matches the module id (resolved file path) the patch applies to. */
   file: RegExp;
-  /** Exact source text, and what replaces it. Each must occur exactly once. */
-  replacements: Array<{ find: string; replace: string }>;
+  /** Exact source text, and what replaces it. Each must occur exactly `count` times (default 1). */
+  replacements: Array<{ find: string; replace: string; count?: number }>;
 }
 
 export const VENDOR_PATCHES: VendorPatch[] = [
@@ -52,6 +52,19 @@ export const VENDOR_PATCHES: VendorPatch[] = [
     ],
   },
   {
+    // Readability logs through this.log, a no-op unless options.debug (never set by us). One call
+    // still builds its message first: `"Grabbed: " + articleContent.innerHTML` serialises the
+    // whole extracted article on every parse, only to throw the string away. The debug-only
+    // branches (a node printer, four innerHTML dumps) become dead code the minifier drops.
+    name: 'readability: no debug logging',
+    file: /[\\/]@mozilla[\\/]readability[\\/]Readability\.js$/,
+    replacements: [
+      { find: 'this.log("Grabbed: " + articleContent.innerHTML);', replace: '' },
+      { find: 'if (this._debug) {', replace: 'if (false) {', count: 4 },
+      { find: 'this.log(', replace: '/* @__PURE__ */ this.log(', count: 23 },
+    ],
+  },
+  {
     // DOMPurify parses with DOMParser; only when that yields no document does it fall back to an
     // XML document whose root gets the markup through innerHTML. In the extension that branch is
     // unreachable: we never set NAMESPACE (so DOMParser always runs, in text/html mode), and a
@@ -82,15 +95,15 @@ export function applyVendorPatches(id: string, code: string, patches = VENDOR_PA
   let out = code;
   for (const patch of patches) {
     if (!patch.file.test(id)) continue;
-    for (const { find, replace } of patch.replacements) {
-      const at = out.indexOf(find);
-      if (at < 0 || out.indexOf(find, at + 1) >= 0) {
+    for (const { find, replace, count = 1 } of patch.replacements) {
+      const found = out.split(find).length - 1;
+      if (found !== count) {
         throw new Error(
-          `vendor patch "${patch.name}": expected exactly one occurrence of\n  ${find}\nin ${id}` +
+          `vendor patch "${patch.name}": expected ${count === 1 ? 'exactly one occurrence' : `exactly ${count} occurrences`} of\n  ${find}\nin ${id}, found ${found}` +
             ' (was the library upgraded? update scripts/vendor-patches.ts)',
         );
       }
-      out = out.slice(0, at) + replace + out.slice(at + find.length);
+      out = out.split(find).join(replace);
     }
   }
   return out;

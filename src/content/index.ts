@@ -3,7 +3,7 @@
 // later runs find the marker on the global object and do nothing. The one exception is a copy
 // left behind by a previous version of the extension (reloaded or updated): its connection to
 // the extension is dead, so it is shut down (closing its view) and this copy takes over.
-import { CLUTTER_KINDS } from '../core/types';
+import { CLUTTER_KINDS, detectClutter, locateFinding } from '../core/index';
 import { enabledKinds, mergeSettings, DEFAULT_SETTINGS, type Settings } from '../shared/settings';
 import { handleMessages, sendToBackground } from '../platform/messaging';
 import { isExtensionContextAlive } from '../platform/runtime';
@@ -11,6 +11,7 @@ import { loadSettings, onSettingsChanged, saveSettings } from '../platform/stora
 import { createPageDeclutterSession } from './reader/page-declutter-session';
 import { createReaderSession } from './reader/reader-session';
 import { loadFeature, resetFeatures, type RequestFeature } from './features/registry';
+import { exposeSharedCore } from './features/shared-core';
 
 const INSTALLED = Symbol.for('declutter.content-script');
 
@@ -99,5 +100,7 @@ if (!previous || !previous.alive()) {
   }
   // Feature scripts a dead copy loaded belong to the old version.
   if (previous) resetFeatures();
+  // Before any feature script can be requested: they call these through it.
+  exposeSharedCore({ detectClutter, locateFinding });
   scope[INSTALLED] = start();
 }

@@ -2,7 +2,13 @@
 // used (src/content/features/registry.ts).
 import { mountDeclutterToolbar } from '../../ui/declutter/page-toolbar';
 import { mountHiddenPanel } from '../../ui/declutter/hidden-panel';
+import { keptOutList } from '../../ui/declutter/kept-out-list';
 import { createPageDeclutter } from '../declutter/page-declutter';
 import { registerFeature } from './registry';
 
-registerFeature('declutter', { createPageDeclutter, mountHiddenPanel, mountDeclutterToolbar });
+registerFeature('declutter', {
+  createPageDeclutter,
+  mountHiddenPanel,
+  mountDeclutterToolbar,
+  keptOutList,
+});

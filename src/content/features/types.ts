@@ -3,6 +3,7 @@
 import type { extractQuotes } from '../../core/index';
 import type { mountDeclutterToolbar } from '../../ui/declutter/page-toolbar';
 import type { mountHiddenPanel } from '../../ui/declutter/hidden-panel';
+import type { keptOutList } from '../../ui/declutter/kept-out-list';
 import type { mountQuoteLayer } from '../../ui/quotes/quote-layer';
 import type { createPageDeclutter } from '../declutter/page-declutter';
 import type { mountPageQuotes } from '../declutter/page-quotes';
@@ -14,11 +15,12 @@ export interface QuotesFeature {
   mountPageQuotes: typeof mountPageQuotes;
 }
 
-/** On-page Declutter: the hiding controller, its toolbar and the hidden panel. */
+/** On-page Declutter: the hiding controller, its toolbar, the hidden panel and the view's list. */
 export interface DeclutterFeature {
   createPageDeclutter: typeof createPageDeclutter;
   mountHiddenPanel: typeof mountHiddenPanel;
   mountDeclutterToolbar: typeof mountDeclutterToolbar;
+  keptOutList: typeof keptOutList;
 }
 
 export interface Features {

@@ -6,7 +6,7 @@
 // The controller, its toolbar and panel, and the page's quote marks are not needed to paint the
 // reading view, so they come from feature scripts injected on first use (src/content/features):
 // enabling resolves once the Declutter script is in and the page is decluttered.
-import type { ClutterKind } from '../../core/index';
+import type { ClutterFinding, ClutterKind } from '../../core/index';
 import type { HiddenPanel } from '../../ui/declutter/hidden-panel';
 import type { DeclutterToolbar } from '../../ui/declutter/page-toolbar';
 import type { QuoteLayer } from '../../ui/quotes/quote-layer';
@@ -24,8 +24,14 @@ export interface PageDeclutterSession {
   disable(): void;
   /** Shows or removes the on-page toolbar (call with false while the reading view is open). */
   setToolbarAllowed(allowed: boolean): void;
-  /** Lists what is hidden in `parent` (the reading view's side column). */
-  mountHiddenPanel(parent: HTMLElement, opts: { onClose?: () => void }): Promise<HiddenPanel>;
+  /**
+   * Lists what is hidden in `parent` (the reading view's side column), after `keptOut`: what the
+   * view's analysis left out of the article.
+   */
+  mountHiddenPanel(
+    parent: HTMLElement,
+    opts: { onClose?: () => void; keptOut?: readonly ClutterFinding[] },
+  ): Promise<HiddenPanel>;
   /** Called after every change of the controller, including one created later. */
   onChange(listener: () => void): () => void;
 }
@@ -151,9 +157,20 @@ export function createPageDeclutterSession(
       toolbarAllowed = allowed;
       syncToolbar();
     },
-    async mountHiddenPanel(parent, opts) {
+    async mountHiddenPanel(parent, { keptOut = [], ...opts }) {
       const d = await load();
-      return (feature as DeclutterFeature).mountHiddenPanel(parent, d, opts);
+      const loaded = feature as DeclutterFeature;
+      const list = loaded.keptOutList(doc, keptOut);
+      if (list) parent.append(list);
+      const panel = loaded.mountHiddenPanel(parent, d, opts);
+      return {
+        element: panel.element,
+        refresh: () => panel.refresh(),
+        destroy() {
+          panel.destroy();
+          list?.remove();
+        },
+      };
     },
     onChange(listener) {
       listeners.add(listener);

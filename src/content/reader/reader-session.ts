@@ -10,12 +10,11 @@
 import {
   analyzeArticle,
   type AnalyzeOptions,
+  type ClutterFinding,
   type ClutterKind,
   type PageAnalysis,
 } from '../../core/index';
 import { enabledKinds, mergeSettings, type Settings } from '../../shared/settings';
-import { KIND_LABELS, preview, ruleLabel } from '../../ui/declutter/labels';
-import { h } from '../../ui/dom/element';
 import {
   createReaderView,
   type NoticeAction,
@@ -82,27 +81,6 @@ interface OpenState {
   analysis: PageAnalysis | null;
 }
 
-/** "Removed from this view" list shown above the on-page hidden panel. */
-function removedFromViewList(doc: Document, analysis: PageAnalysis | null): HTMLElement | null {
-  if (!analysis || analysis.hidden.length === 0) return null;
-  return h(doc, 'section', { class: 'removed' }, [
-    h(doc, 'h3', { text: `Kept out of this view (${analysis.hidden.length})` }),
-    h(
-      doc,
-      'ul',
-      {},
-      analysis.hidden.map((finding) =>
-        h(doc, 'li', {}, [
-          h(doc, 'strong', {
-            text: `${KIND_LABELS[finding.kind].chip} · ${ruleLabel(finding.rule)}`,
-          }),
-          h(doc, 'span', { text: ` ${preview(finding.text, 90)}` }),
-        ]),
-      ),
-    ),
-  ]);
-}
-
 /**
  * The view's quote layer, mounted once the Quotes script has loaded. Until then the handle keeps
  * the wanted state; the quotes themselves are extracted there too (the view's analysis leaves
@@ -165,15 +143,19 @@ function measure(doc: Document, name: string, start: number, end: number) {
   }
 }
 
-/** The hidden panel, mounted once the Declutter script has loaded. */
+/**
+ * The hidden panel, mounted once the Declutter script has loaded, below the list of what the
+ * view's analysis kept out (both come with that script).
+ */
 function deferredPanel(
   declutter: PageDeclutterSession,
   parent: HTMLElement,
   onClose: () => void,
+  keptOut: readonly ClutterFinding[],
 ): PanelHandle {
   let panel: { destroy(): void } | null = null;
   let destroyed = false;
-  declutter.mountHiddenPanel(parent, { onClose }).then(
+  declutter.mountHiddenPanel(parent, { onClose, keptOut }).then(
     (mounted) => {
       if (destroyed) return mounted.destroy();
       panel = mounted;
@@ -312,17 +294,10 @@ export function createReaderSession(deps: ReaderSessionDeps): ReaderSession {
         },
         onChange: (listener) => declutter.onChange(listener),
       },
-      mountHiddenPanel: (parent, analysis, onClose) => {
-        const removed = removedFromViewList(doc, analysis);
-        if (removed) parent.append(removed);
-        const panel = declutter ? deferredPanel(declutter, parent, onClose) : null;
-        return {
-          destroy() {
-            panel?.destroy();
-            removed?.remove();
-          },
-        };
-      },
+      mountHiddenPanel: (parent, analysis, onClose) =>
+        declutter
+          ? deferredPanel(declutter, parent, onClose, analysis?.hidden ?? [])
+          : { destroy() {} },
       hiddenCount: (analysis) => {
         const onPage =
           declutter

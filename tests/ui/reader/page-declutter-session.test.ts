@@ -6,6 +6,7 @@ import { mountPageQuotes } from '../../../src/content/declutter/page-quotes';
 import { extractQuotes } from '../../../src/core/index';
 import { mountDeclutterToolbar } from '../../../src/ui/declutter/page-toolbar';
 import { mountHiddenPanel } from '../../../src/ui/declutter/hidden-panel';
+import { keptOutList } from '../../../src/ui/declutter/kept-out-list';
 import { mountQuoteLayer } from '../../../src/ui/quotes/quote-layer';
 import type { DeclutterFeature } from '../../../src/content/features/types';
 
@@ -19,6 +20,7 @@ const declutterFeature: DeclutterFeature = {
   createPageDeclutter,
   mountHiddenPanel,
   mountDeclutterToolbar,
+  keptOutList,
 };
 const features = () => ({
   loadDeclutter: vi.fn(async () => declutterFeature),
@@ -26,6 +28,44 @@ const features = () => ({
 });
 
 describe('page declutter session', () => {
+  it('lists what the view kept out above the hidden panel, and removes both on destroy', async () => {
+    const session = createPageDeclutterSession(document, {
+      initialKinds: () => ['comments'],
+      ...features(),
+    });
+    const column = document.createElement('div');
+    document.body.append(column);
+    const keptOut = [
+      {
+        kind: 'comments' as const,
+        rule: 'comments/disqus',
+        selector: '#disqus_thread',
+        text: 'Great post, thanks',
+        confidence: 0.95,
+      },
+    ];
+    const panel = await session.mountHiddenPanel(column, { keptOut });
+    const list = column.querySelector('.removed');
+    expect(list?.textContent).toContain('Kept out of this view (1)');
+    expect(list?.textContent).toContain('Disqus');
+    expect(list?.nextElementSibling, 'the panel comes after the list').toBe(panel.element);
+    panel.destroy();
+    expect(column.querySelector('.removed')).toBeNull();
+    expect(column.contains(panel.element)).toBe(false);
+  });
+
+  it('shows no kept-out list when the view left nothing out', async () => {
+    const session = createPageDeclutterSession(document, {
+      initialKinds: () => ['comments'],
+      ...features(),
+    });
+    const column = document.createElement('div');
+    document.body.append(column);
+    const panel = await session.mountHiddenPanel(column, {});
+    expect(column.querySelector('.removed')).toBeNull();
+    panel.destroy();
+  });
+
   it('creates one controller lazily and shows the page toolbar only while enabled and allowed', async () => {
     const loaders = features();
     const session = createPageDeclutterSession(document, {
