@@ -565,4 +565,31 @@ describe('attribution frames', () => {
     );
     expect(q.mention?.text).toContain('Dana Whitfield');
   });
+
+  it('gives a claim to its possessive pronoun when the clause has no subject of its own', () => {
+    const q = only(
+      'Jane Ortiz, a union organiser, drew fire last spring over her remark that ' +
+        '“nobody reads the fine print anyway.”',
+    );
+    expect(q.mention?.text).toBe('Jane Ortiz');
+    const bare = only(
+      'The hearing turned to the budget. Then came her warning that the plan would ' +
+        '“break the county” within a year.',
+    );
+    expect(bare.mention?.text).toBe('her');
+    const own = only('Mayor Tom Bell later defended his comments as “just a joke.”');
+    expect(own.mention?.text).toBe('Mayor Tom Bell');
+  });
+
+  it('names the sentence subject for a pronoun in its subordinate clause', () => {
+    const calls = only(
+      'Senator Alvarez has campaigned against what she calls the “downtown machine” for years.',
+    );
+    expect(calls.mention?.text).toBe('Senator Alvarez');
+    // Another name in between may be the pronoun's antecedent: keep the pronoun.
+    const other = only(
+      'Senator Alvarez met Governor Price, who said that he would veto “any such bill.”',
+    );
+    expect(other.mention?.text).not.toBe('Senator Alvarez');
+  });
 });

@@ -254,6 +254,8 @@ function looksLikeVerb(tokens: readonly Token[], j: number): boolean {
   if (t.cap) return false;
   const lw = t.lower;
   if (COMMON_VERBS.has(lw)) return true;
+  // "as", "this", "thus": function words that merely end in -s.
+  if (STOP_WORDS.has(lw)) return false;
   if (AMBIGUOUS_PAST.has(lw)) {
     const prev = tokens[j - 1] as Token | undefined;
     const before = tokens[j - 2];
@@ -653,7 +655,49 @@ export function attributeInSentence(tokens: readonly Token[], q: number): Attrib
   const found = speakerInSentence(tokens, q);
   if (!found) return null;
   const { from, to } = sentenceBounds(tokens, q);
-  return pollSource(tokens, from, found) ?? reportedBy(tokens, from, to, found) ?? found;
+  return (
+    pollSource(tokens, from, found) ??
+    reportedBy(tokens, from, to, found) ??
+    namedAntecedent(tokens, from, found) ??
+    found
+  );
+}
+
+/** Words that open a subordinate clause whose pronoun subject refers back to the main subject. */
+const SUBORDINATORS =
+  /^(what|whom|who|when|that|as|because|which|where|while|after|before|since|if|though|although|how|until)$/;
+
+/**
+ * "Cruz has railed against what he calls the “Washington cartel”", "Rubio said that over the last
+ * days he has begun “…”": a pronoun in a subordinate clause stands for the sentence's subject, and
+ * the sentence names the speaker there.
+ */
+function namedAntecedent(
+  tokens: readonly Token[],
+  from: number,
+  a: Attribution,
+): Attribution | null {
+  const p = a.mention.from;
+  if (a.mention.to - p !== 1 || !/^(he|she)$/.test((tokens[p] as Token).lower)) return null;
+  if (a.how !== 'before' && a.how !== 'subject') return null;
+  let opener = false;
+  for (let k = p - 1; k >= Math.max(from, p - 4); k--) {
+    const t = tokens[k] as Token;
+    if (t.kind === 'word' && SUBORDINATORS.test(t.lower)) opener = true;
+    if (opener || t.kind !== 'word') break;
+  }
+  if (!opener) return null;
+  const subj = subjectAt(tokens, from, p);
+  if (!subj || subj.to >= p) return null;
+  const head = tokens[subj.to - 1] as Token;
+  if (!head.cap || TITLE_WORDS.has(head.lower) || SUBJECT_PRONOUNS.has(head.lower)) return null;
+  // Another capitalised name between them could be the pronoun's antecedent.
+  for (let k = subj.to; k < p; k++) {
+    const t = tokens[k] as Token;
+    if (t.kind === 'quote') return null;
+    if (t.cap && t.kind === 'word' && k > subj.to && !/^(I|I'm)$/.test(t.text)) return null;
+  }
+  return { ...build(tokens, subj, null), cue: a.cue, how: a.how };
 }
 
 const POLL_NOUNS = /^(poll|polls|survey|surveys|study)$/;
@@ -850,8 +894,16 @@ function possessorBefore(tokens: readonly Token[], k: number, lo: number): Attri
     const t = tokens[j] as Token;
     if (t.kind !== 'word' && t.kind !== 'quote') return null;
     if (t.kind === 'quote') continue;
-    // "Sanders has pushed his promise of “…”": a pronoun possessor is the clause's subject.
-    if (/^(his|her|their|its)$/.test(t.lower)) return null;
+    // "over her remark that “…”", "his promise to be “neutral”": the possessive pronoun names
+    // the speaker of the claim (resolved to its antecedent later).
+    // When the clause has a subject of its own ("Trump defended his comments as “…”"), that
+    // subject is the one the sentence names.
+    if (/^(his|her|their|its)$/.test(t.lower)) {
+      const owner = /['’]s$/.test(tokens[j + 1]?.text ?? '');
+      if (t.lower === 'its' || owner || nearestClauseSubject(tokens, lo, j) || j > lo + 6)
+        return null;
+      return { ...build(tokens, { from: j, to: j + 1 }, null), cue: '', how: 'subject' };
+    }
     if (/['’]s?$/.test(t.text) && t.cap) {
       // The possessor is the run of capitalised words ending here ("Donald Trump's"), unless a
       // clause before it has a subject of its own ("he played down Trump's comments as “…”").
