@@ -37,22 +37,32 @@ const WHEN_OR_REPLY = [
   'abbr[title]',
   '[class*="date"]',
   '[class*="time"]',
-  '[class*="meta"]',
   '[class*="reply"]',
   '[class*="permalink"]',
   'a[href*="#comment"]',
   'a[href*="replytocom"]',
 ].join(', ');
 
-/** Evidence that an item is a comment: who wrote it, when, and how to reply or link to it. */
-export const ITEM_META = `${WHO}, ${WHEN_OR_REPLY}`;
+/**
+ * A "meta" line: in a comment it carries the date or the author, but teaser cards and group
+ * boxes ("Members: 748 Topics: 39") use the same class for counts, so it is evidence only next
+ * to a date or an author.
+ */
+const META = '[class*="meta"]';
 
-export const DATE_WORDS =
-  /\b(?:(?:19|20)\d\d|\d{1,2}:\d\d|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}|\d+ (?:minutes?|hours?|days?|weeks?|months?|years?) ago|said|says|wrote|writes)\b/i;
+/** Evidence that an item is a comment: who wrote it, when, and how to reply or link to it. */
+export const ITEM_META = `${WHO}, ${WHEN_OR_REPLY}, ${META}`;
+
+/**
+ * A date as comments print it: a day with its month, a numeric date, a time of day, "3 days
+ * ago". A bare year is not one: prose mentions years everywhere ("at Wired 2012").
+ */
+const DATE = String.raw`\d{1,2}:\d\d|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|(?:19|20)\d\d-\d\d-\d\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}|\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? (?:19|20)\d\d|\d+ (?:minutes?|hours?|days?|weeks?|months?|years?) ago`;
+
+export const DATE_WORDS = new RegExp(String.raw`\b(?:${DATE}|said|says|wrote|writes)\b`, 'i');
 
 /** A date or time of day, without the reported-speech words. */
-export const WHEN_WORDS =
-  /\b(?:(?:19|20)\d\d|\d{1,2}:\d\d|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}|\d+ (?:minutes?|hours?|days?|weeks?|months?|years?) ago)\b/i;
+export const WHEN_WORDS = new RegExp(String.raw`\b(?:${DATE})\b`, 'i');
 
 export const COMMENT_HEADING =
   /^\s*(?:(?:\d+|no|one|two|three)\s+(?:comments?|responses?|replies|thoughts?|reactions?)\b|(?:leave|post|add|write|submit)\s+(?:a|your)\s+(?:comment|reply|response)|(?:reader\s+|user\s+)?(?:comments?|responses|discussion|reactions)\s*(?:\(\d+\)|:)?\s*$|join the (?:discussion|conversation)|what do you think\??$)/i;
@@ -95,6 +105,7 @@ export function looksLikeComment(item: Element, page: PageContext): boolean {
   if (firstWithin(item, WHEN_OR_REPLY)) return true;
   const head = text.slice(0, 300);
   if (firstWithin(item, WHO)) return WHEN_WORDS.test(text) || DATE_WORDS.test(head);
+  if (firstWithin(item, META)) return WHEN_WORDS.test(text);
   return DATE_WORDS.test(head);
 }
 
@@ -133,14 +144,72 @@ export function linksElsewhere(members: readonly Element[]): boolean {
 /** Zebra-striping classes themes put first on every other item (`alt item`, `odd comment`). */
 const STRIPES = /^(?:alt|alternate|odd|even|first|last)$/i;
 
-/** An element's shape for grouping siblings: its tag and first class that is not a stripe. */
+/**
+ * An element's shape for grouping siblings: its tag and first class that is not a stripe, with a
+ * numbered stripe's digits dropped (Joomla's `jomentry1`/`jomentry2`, `row-1`/`row-2`).
+ */
 export function shapeKey(el: Element): string {
   const classes = (el.getAttribute('class') ?? '').trim().split(/\s+/);
-  return el.localName + '.' + (classes.find((c) => !STRIPES.test(c)) ?? '');
+  const first = classes.find((c) => !STRIPES.test(c)) ?? '';
+  return el.localName + '.' + first.replace(/(?<=[a-z])[-_]?\d$/i, '');
+}
+
+/**
+ * The members of a group from its first to its last comment-looking one: a theme's loose
+ * siblings of one shape (`<div>` after `<div>`) can open with the post's own "read more" part.
+ */
+function trimToComments(members: Element[], page: PageContext): Element[] {
+  let start = 0;
+  let end = members.length - 1;
+  while (start < end && !looksLikeComment(members[start]!, page)) start++;
+  while (end > start && !looksLikeComment(members[end]!, page)) end--;
+  return members.slice(start, end + 1);
+}
+
+/**
+ * The comments a container holds: a group of at least two (see commentItems), or else one
+ * comment on its own — a thread with a single reply is still a thread. A lone comment must carry
+ * a comment anchor or a date next to an author or a "said/wrote" line, and enough words outside
+ * any form: an empty section ("No comments yet", "Comments are closed", a login prompt) has none.
+ */
+export function commentGroup(container: Element, page: PageContext): Element[] | null {
+  return commentItems(container, page) ?? loneComment(container, page);
+}
+
+function loneComment(container: Element, page: PageContext): Element[] | null {
+  let outside = page.textLength(container);
+  for (const form of container.getElementsByTagName('form')) outside -= page.textLength(form);
+  if (outside < 80) return null;
+  // Down the largest block a few levels: the deepest one that reads as a comment.
+  let found: Element | null = null;
+  let el: Element = container;
+  for (let depth = 0; depth < 4; depth++) {
+    let largest: Element | null = null;
+    for (const child of el.children) {
+      if (child.tagName === 'FORM' || !(CONTAINERS.has(child.tagName) || LONE.has(child.tagName)))
+        continue;
+      if (!largest || page.textLength(child) > page.textLength(largest)) largest = child;
+    }
+    if (!largest || page.textLength(largest) < 60) break;
+    if (looksLikeComment(largest, page) && hasAuthorAndDate(largest, page)) found = largest;
+    el = largest;
+  }
+  return found ? [found] : null;
+}
+
+/** Blocks a lone comment is often wrapped in besides the containers. */
+const LONE = new Set(['LI', 'DD', 'DT']);
+
+/** A single comment needs more than a group member: an anchor, or a date with an author line. */
+function hasAuthorAndDate(el: Element, page: PageContext): boolean {
+  if (hasCommentAnchor(el)) return true;
+  const text = page.text(el);
+  if (!WHEN_WORDS.test(text)) return false;
+  return firstWithin(el, WHO) != null || /\b(?:said|says|wrote|writes)\b/i.test(text);
 }
 
 /** Largest group of same-shaped siblings (same tag and first class) that look like comments. */
-export function commentGroup(container: Element, page: PageContext, depth = 0): Element[] | null {
+export function commentItems(container: Element, page: PageContext, depth = 0): Element[] | null {
   const groups = new Map<string, Element[]>();
   for (const child of container.children) {
     const key = shapeKey(child);
@@ -155,10 +224,11 @@ export function commentGroup(container: Element, page: PageContext, depth = 0): 
     const hits = sample.filter((m) => looksLikeComment(m, page)).length;
     if (hits >= 2 && hits >= sample.length * 0.6 && !linksElsewhere(members)) best = members;
   }
-  if (best || depth >= 5) return best;
+  if (best) return trimToComments(best, page);
+  if (depth >= 5) return null;
   for (const child of container.children) {
     if (CONTAINERS.has(child.tagName) || child.tagName === 'LI') {
-      const inner = commentGroup(child, page, depth + 1);
+      const inner = commentItems(child, page, depth + 1);
       if (inner) return inner;
     }
   }

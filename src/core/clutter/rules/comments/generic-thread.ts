@@ -10,7 +10,7 @@ import {
   COMMENT_HEADING,
   COMMENT_ID,
   CONTAINERS,
-  commentGroup,
+  commentItems,
   hasCommentAnchor,
   linksElsewhere,
   looksLikeComment,
@@ -23,10 +23,17 @@ export { COMMENT_HEADING };
 const NAMED =
   '[id*="omment"], [class*="omment"], [id*="iscussion"], [class*="iscussion"], [id*="esponses"], [class*="esponses"], [id*="eplies"], [class*="eplies"]';
 
-/** Siblings of `el` shaped like it (same tag and first class), when they look like comments. */
+/**
+ * Siblings of `el` shaped like it (same tag and first class), when they look like comments. When
+ * `el` carries a comment anchor id (`c115850`, `comment-12`), only siblings that carry one too
+ * are members: a bare `<div>` next to them is the post's "read more" part, not a comment.
+ */
 function siblingGroup(el: Element, page: PageContext): Element[] | null {
   const k = shapeKey(el);
-  const members = [...(el.parentElement?.children ?? [])].filter((s) => shapeKey(s) === k);
+  const byId = COMMENT_ID.test(el.getAttribute('id') ?? '');
+  const members = [...(el.parentElement?.children ?? [])].filter(
+    (s) => shapeKey(s) === k && (!byId || COMMENT_ID.test(s.getAttribute('id') ?? '')),
+  );
   if (members.length < 2 || inCode(el) || closestMatch(el, WIDGETS)) return null;
   const sample = members.slice(0, 6);
   const hits = sample.filter((m) => looksLikeComment(m, page)).length;
@@ -39,18 +46,51 @@ const WIDGETS = 'aside, .widget, .sidebar, #sidebar, .widget-area, [role="comple
 function threadIn(el: Element, page: PageContext): Element[] | null {
   if (!CONTAINERS.has(el.tagName) || isPageRoot(el) || inCode(el)) return null;
   if (closestMatch(el, WIDGETS)) return null;
-  return commentGroup(el, page);
+  return commentItems(el, page);
+}
+
+/** Text a thread's container may hold before its first comment: a heading, a count, a note. */
+const LEAD_IN = 200;
+
+/** The child of `container` that holds `el`. */
+function childOf(container: Element, el: Element): Element {
+  let node = el;
+  while (node.parentElement && node.parentElement !== container) node = node.parentElement;
+  return node;
 }
 
 /**
  * The blocks to report for a thread found in `container`: the container when the comments make
- * up most of it, otherwise the comment items themselves (a theme that puts comments next to the
- * post in one wrapper).
+ * up most of it and nothing but a heading comes before them; otherwise (a theme that puts the
+ * comments next to the post in one wrapper) the run of the container's children from the first
+ * comment to the last, with what lies between them (signature lines, separators), the comment
+ * heading just before the run and the signature line just after it.
  */
 function threadBlocks(container: Element, items: Element[], page: PageContext): Element[] {
   const itemText = items.reduce((n, item) => n + page.textLength(item), 0);
-  if (itemText >= page.textLength(container) * 0.85) return [container];
-  return items;
+  const first = childOf(container, items[0]!);
+  const last = childOf(container, items[items.length - 1]!);
+  let before = 0;
+  for (let sib = first.previousElementSibling; sib; sib = sib.previousElementSibling)
+    before += page.textLength(sib);
+  if (itemText >= page.textLength(container) * 0.85 && before <= LEAD_IN) return [container];
+  if (first === last) return first === items[0] ? items : threadBlocks(first, items, page);
+  const run: Element[] = [];
+  const heading = first.previousElementSibling;
+  if (heading && isCommentHeading(heading, page)) run.push(heading);
+  for (let sib: Element | null = first; sib; sib = sib.nextElementSibling) {
+    run.push(sib);
+    if (sib === last) break;
+  }
+  const after = last.nextElementSibling;
+  if (after && isSignatureLine(after, page)) run.push(after);
+  return run;
+}
+
+/** A short block announcing the thread: "Comments", "12 Responses", "Leave a reply". */
+function isCommentHeading(el: Element, page: PageContext): boolean {
+  const text = page.text(el);
+  return text.length > 0 && text.length <= 60 && COMMENT_HEADING.test(text);
 }
 
 /** A comment's signature line: "Posted by: Ann | Apr 6, 2007 1:11 PM", "Written by Bo on 3/4/12". */
