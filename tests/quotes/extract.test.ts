@@ -592,4 +592,29 @@ describe('attribution frames', () => {
     );
     expect(other.mention?.text).not.toBe('Senator Alvarez');
   });
+
+  it('reads plural present cues after a number ("the two write")', () => {
+    const q = only('“Your standard makes no sense,” the two write in their letter.');
+    expect(q.mention?.text).toBe('the two');
+  });
+
+  it('takes a closing "according to X" over an earlier cue in the sentence', () => {
+    const q = only(
+      'After the reporter asked about the trip, the couple became “agitated” off camera, ' +
+        'according to a source at the station.',
+    );
+    expect(q.mention?.text).toMatch(/^a source/);
+  });
+
+  it('gives a term the sentence says something is called to no one, or to its agent', () => {
+    const nobody = only(
+      'The senators sparred over taxes at the forum, shaking up what is called a “debate” ' +
+        'but is mostly two speeches.',
+    );
+    expect(nobody.mention).toBeNull();
+    const agent = only(
+      'The inquiry, often labeled a “fishing expedition” by its critics, enters its third year.',
+    );
+    expect(agent.mention?.text).toBe('its critics');
+  });
 });

@@ -62,7 +62,7 @@ const PREPOSITIONS = new Set(
   'of for from with in on at by about to into over under after before against without'.split(' '),
 );
 const PRESENT_SUBJECTS = new Set(
-  'i we they you he she it who that which to will would could should can may might must did do does not never also often still now'.split(
+  'i we they you he she it who that which to will would could should can may might must did do does not never also often still now two three both all many others several some most few'.split(
     ' ',
   ),
 );
@@ -482,8 +482,9 @@ function isPassive(tokens: readonly Token[], v: number, floor: number): boolean 
 
 /** Verbs so common in attribution that any noun phrase right before them is the speaker. */
 const STRONG_CUES = new Set(
-  `said says say told tells wrote writes added adds stated declared reported announced explained
-noted asked argued warned insisted claimed replied responded concluded continued`.split(/\s+/),
+  `said says say told tells wrote writes write added adds add stated declared reported announced
+explained noted note asked argued argue warned warn insisted insist claimed claim replied responded
+concluded continued`.split(/\s+/),
 );
 
 /** A head word that can end a subject at all (not a function word, adverb or number). */
@@ -517,12 +518,16 @@ function relativeClauseSubject(tokens: readonly Token[], end: number, floor: num
   return null;
 }
 
-const QUANTIFIER_SUBJECTS = /^(some|several|many|others|most|another|both|few)$/;
+const QUANTIFIER_SUBJECTS = /^(some|several|many|others|most|another|both|few|two|three|four)$/;
 
 /** "Some chanted …", "Several said …", "Yet another said": a quantifier standing as the subject. */
 function quantifierSubject(tokens: readonly Token[], end: number, floor: number): Range | null {
   const t = tokens[end - 1];
   if (end - 1 < floor || !isWord(t) || !QUANTIFIER_SUBJECTS.test(t.lower)) return null;
+  // "the two write": a number standing for people already named.
+  if (tokens[end - 2]?.lower === 'the' && /^(two|three|four)$/.test(t.lower))
+    return { from: end - 2, to: end };
+  if (/^(two|three|four)$/.test(t.lower)) return null;
   const before = tokens[end - 2];
   const opens =
     end - 1 === floor ||
@@ -768,6 +773,8 @@ function reportedBy(
 
 function speakerInSentence(tokens: readonly Token[], q: number): Attribution | null {
   const { from, to } = sentenceBounds(tokens, q);
+  const named = passiveNaming(tokens, q);
+  if (named && named !== 'nobody') return named;
   const quoteText = (tokens[q] as Token).text;
   const endsWithComma = /[,—–-]$/.test(quoteText) || tokens[q + 1]?.text === ',';
 
@@ -1048,6 +1055,16 @@ function closingClause(tokens: readonly Token[], q: number, to: number): Attribu
     // A weak verb ("commented", "described") counts when it ends the sentence.
     const len = cueLength(tokens, v, false);
     if (!len || v + len > end || (v + len < end && cueLength(tokens, v, true) === 0)) continue;
+    // "…, according to a source at the station.": the source closes the sentence.
+    if (t.lower === 'according' && len === 2 && tokens[v - 1]?.text === ',') {
+      const np = npForward(tokens, v + 2, end);
+      if (!np || !loosePlausible(tokens, np)) return null;
+      return {
+        ...build(tokens, np, appositiveForward(tokens, np.to, end)),
+        cue: 'according to',
+        how: 'after',
+      };
+    }
     const tail = tokens[v + len];
     if (v + len < end && !(isWord(tail) && TAIL_OPENERS.has(tail.lower))) return null;
     let sub = subjectOfCue(tokens, v, len, q + 1, end, t.lower);
@@ -1289,6 +1306,41 @@ export function isPassiveSubject(tokens: readonly Token[], a: Attribution): bool
   const v = word();
   if (!v || v.cap || FEELING_PARTICIPLES.test(v.lower)) return false;
   return (/ed$/.test(v.lower) && !DETERMINERS.has(v.lower)) || PASSIVE_PARTICIPLES.test(v.lower);
+}
+
+const NAMING_PARTICIPLES =
+  /^(called|dubbed|labeled|labelled|described|termed|known|billed|branded|nicknamed|referred|characterized|characterised)$/;
+
+/**
+ * "what is called a “debate”", "was often labeled a “witch hunt” by Democrats": a term the
+ * sentence says something is called. Returns the agent after "by" when the sentence names one,
+ * 'nobody' when it does not (the term is no one's words), null when the frame is absent.
+ */
+export function passiveNaming(tokens: readonly Token[], q: number): Attribution | 'nobody' | null {
+  let k = q - 1;
+  while (k > 0 && /^(a|an|the|as|to)$/.test((tokens[k] as Token).lower) && q - k <= 3) k--;
+  const v = tokens[k];
+  if (!isWord(v) || !NAMING_PARTICIPLES.test(v.lower)) return null;
+  let j = k - 1;
+  while (
+    j > 0 &&
+    isWord(tokens[j]) &&
+    (isAdverb((tokens[j] as Token).lower) ||
+      /^(also|often|now|sometimes)$/.test((tokens[j] as Token).lower))
+  )
+    j--;
+  // "is called", "what's called", or a reduced relative after a comma ("the inquiry, often
+  // labeled a “…” by its critics").
+  const aux = tokens[j];
+  const reduced = aux?.text === ',' && j < k;
+  if (!reduced && !(isWord(aux) && (BE_FORMS.has(aux.lower) || aux.lower === "what's")))
+    return null;
+  if (tokens[q + 1]?.lower === 'by') {
+    const np = npForward(tokens, q + 2, tokens.length);
+    if (np && loosePlausible(tokens, np))
+      return { ...build(tokens, np, null), cue: v.text, how: 'after' };
+  }
+  return 'nobody';
 }
 
 /** The grammatical subject at the start of the quote's sentence (for cue-less partial quotes). */

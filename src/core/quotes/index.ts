@@ -14,6 +14,7 @@ import {
   previousSentenceSpeaker,
   sentenceSubject,
   isPassiveSubject,
+  passiveNaming,
   type Attribution,
   type Range,
 } from './attribution';
@@ -198,6 +199,12 @@ function carryOver(
     // “A” and “B,” X said: an attribution after the sentence's last quote covers its earlier
     // quotes too.
     if (take(f, trailingInSentence(found, k))) continue;
+    // "what is called a “debate”": a term the sentence names, said by no one (or by its agent).
+    if (f.partial) {
+      const named = passiveNaming(f.tokens, f.q);
+      if (named === 'nobody') continue;
+      if (named && take(f, concrete(named, f.tokens, text))) continue;
+    }
     // Another quote earlier in the same paragraph (a fragment in a sentence of its own with its
     // own subject is left to that subject below).
     const sameSentence =
