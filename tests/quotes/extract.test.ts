@@ -617,4 +617,23 @@ describe('attribution frames', () => {
     );
     expect(agent.mention?.text).toBe('its critics');
   });
+
+  it('takes no name governed by a preposition as the subject of a participle cue', () => {
+    const q = only('Mayor Dana Cole posted a note on Facebook reading “Thank you, Riverside!”');
+    expect(q.mention?.text).toBe('Mayor Dana Cole');
+    const withClause = only(
+      'Critics piled on, with Senator Ray Mills tweeting that the plan was a “disaster.”',
+    );
+    expect(withClause.mention?.text).toBe('Senator Ray Mills');
+  });
+
+  it('takes no addressee before a colon as a speaker label', () => {
+    const q = only(
+      'Council President Ann Weber, a Democrat, delivered a blunt message to Mayor Reed: ' +
+        '“Stop blaming the council and fix the buses.”',
+    );
+    expect(q.mention?.text).toBe('Council President Ann Weber');
+    const label = only('More from Ortiz: “The county cannot afford another delay.”');
+    expect(label.mention?.text).toBe('Ortiz');
+  });
 });

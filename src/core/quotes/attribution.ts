@@ -576,6 +576,12 @@ function subjectOfCue(
     // "issued a statement saying": the participle's noun is the object; the clause's subject speaks.
     if (np && participle && !(tokens[np.to - 1] as Token).cap && end > floor && np.from > floor)
       if (!SUBJECT_PRONOUNS.has((tokens[np.from] as Token).lower)) return SHARED_SUBJECT;
+    // "posted a message on Twitter reading", "wrote to Wired explaining": a name governed by a
+    // preposition is no subject of the participle.
+    const gov = np ? tokens[np.from - 1] : undefined;
+    // ("with Trump tweeting" is the participle's own subject).
+    if (np && participle && isWord(gov) && PREPOSITIONS.has(gov.lower) && gov.lower !== 'with')
+      return SHARED_SUBJECT;
     if (np && !plausible(tokens, np)) {
       // "a Democratic staffer in the room wondered": the speaker before a prepositional phrase.
       const prep = tokens[np.from - 1];
@@ -1204,6 +1210,17 @@ function colonSpeaker(
 ): Pick<Attribution, 'subjects' | 'mention' | 'roles'> | null {
   const np = npBackward(tokens, colon, floor);
   if (!np || np.to - np.from > 6) return null;
+  // "delivered a blunt message to Trump:": a name governed by a word of the clause is its
+  // object or addressee, not a speaker label.
+  const lead = tokens[np.from - 1];
+  // ("More from Jones:", "by Smith:" still label the speaker).
+  if (
+    np.from > floor &&
+    isWord(lead) &&
+    PREPOSITIONS.has(lead.lower) &&
+    !/^(from|by)$/.test(lead.lower)
+  )
+    return null;
   const head = tokens[np.to - 1] as Token;
   if (!head.cap && !SUBJECT_PRONOUNS.has(head.lower)) return null;
   return build(tokens, np, null);
