@@ -636,4 +636,14 @@ describe('attribution frames', () => {
     const label = only('More from Ortiz: “The county cannot afford another delay.”');
     expect(label.mention?.text).toBe('Ortiz');
   });
+
+  it('reads a past verb after a lone quantifier as a cue ("Some chanted")', () => {
+    const q = only('The fans waved flags as the results came in. Some chanted “Four more years!”');
+    expect(q.mention?.text).toBe('Some');
+  });
+
+  it('lets documents speak through present cues ("the headline reads")', () => {
+    const q = only('The morning paper’s headline reads: “Council Votes to Close Pool.”');
+    expect(q.mention?.text).toContain('headline');
+  });
 });

@@ -80,6 +80,9 @@ function readsAsNoun(tokens: readonly Token[], k: number): boolean {
   if (!isWord(prev)) return false;
   const lw = t.lower;
   const finite = /(ed|ing)$/.test(lw) || /^(said|told|wrote|began|swore|sang|read)$/.test(lw);
+  // "Some chanted", "Another said": a quantifier standing alone before a past form is its subject.
+  if (/^(some|another|each|both|several|many|most|few|all)$/.test(prev.lower) && finite)
+    return lw.endsWith('ing');
   if (NOUN_MARKERS.has(prev.lower)) return !lw.endsWith('ing') || prev.lower === 'the';
   if (/['’]s$/.test(prev.text) && !/^(said|told|wrote|says)$/.test(lw)) return true;
   if (PREPOSITIONS.has(prev.lower)) return !lw.endsWith('ing') && prev.lower !== 'to';

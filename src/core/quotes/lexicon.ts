@@ -92,6 +92,7 @@ further ago today yesterday tomorrow tonight this week month year monday tuesday
 thursday friday saturday sunday morning afternoon evening night
 will would could should may might must can shall 's ’s upon via among between against toward
 towards across through without within like unlike what how why per de however meanwhile
+amid amidst despite beyond
 moreover instead indeed therefore thus that's it's there's here's what's who's`);
 
 /** Adverbs and auxiliaries allowed between a subject and its reporting verb ("he also said"). */
@@ -179,4 +180,5 @@ senator governor mayor secretary chairman chairwoman director chief leader minis
 congressman congresswoman representative lawmaker officials agency department pentagon police
 sheriff prosecutor prosecutors attorneys lawyer attorney counsel professor teacher doctor
 nurse owner manager founder ceo executive organizer group's party staff head partner chair star
-spokesperson strategist adviser advisor`);
+spokesperson strategist adviser advisor headline headlines suit passage playbook petition
+resolution platform manifesto video caption verdict`);
