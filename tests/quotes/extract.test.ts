@@ -646,4 +646,12 @@ describe('attribution frames', () => {
     const q = only('The morning paper’s headline reads: “Council Votes to Close Pool.”');
     expect(q.mention?.text).toContain('headline');
   });
+
+  it('steps over an emphatic "does"/"did" between subject and cue', () => {
+    const q = only(
+      'The charter never mentions the river, although it does say that the city must ' +
+        'keep “clean water for all” in mind.',
+    );
+    expect(q.mention?.text).toBe('it');
+  });
 });
