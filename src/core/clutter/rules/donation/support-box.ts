@@ -30,6 +30,22 @@ function isAskLink(el: Element, page: PageContext): boolean {
   return false;
 }
 
+/**
+ * A list of links where the membership or donate link is one item among others that go
+ * elsewhere (a footer column "Community: Membership, Feedback, Guidelines, Jobs", a menu): that
+ * is the site's navigation, not an appeal. An appeal's own links (amount buttons, "Donate",
+ * "Become a member") all lead to the ask.
+ */
+function isLinkList(box: Element, page: PageContext): boolean {
+  let other = 0;
+  let linkText = 0;
+  for (const a of box.getElementsByTagName('a')) {
+    linkText += page.textLength(a);
+    if (!isAskLink(a, page)) other++;
+  }
+  return other >= 3 && linkText >= page.textLength(box) * 0.6;
+}
+
 export const supportBox: ClutterRule = {
   id: 'donation/support-box',
   kind: 'donation',
@@ -44,6 +60,7 @@ export const supportBox: ClutterRule = {
       const box = smallBox(el, page, 1200);
       if (!ASK_WORDS.test(page.text(box)) && !DONATE_PATH.test(pathOf(el.getAttribute('href'))))
         continue;
+      if (isLinkList(box, page)) continue;
       out.push(box);
     }
     return out;

@@ -4,6 +4,7 @@
 import { HEURISTIC, type ClutterRule } from '../../rule';
 import type { PageContext } from '../../engine/context';
 import { isPageRoot } from '../../engine/dom';
+import { WHEN_WORDS } from '../../engine/thread';
 
 const SHARE_LINKS = [
   'a[href*="facebook.com/sharer"]',
@@ -40,11 +41,26 @@ function network(href: string): string {
   return n === 'x.com' ? 'twitter' : n === 'wa.me' ? 'whatsapp' : n === 't.me' ? 'telegram' : n;
 }
 
+/**
+ * The article's title, byline or dateline: share buttons often sit in the article header next
+ * to them, and they are short enough to pass for a bar's labels. A bar's own heading says
+ * "Share this"; a bar has no date and no "by <Name>".
+ */
+function holdsArticleHead(node: Element, page: PageContext): boolean {
+  if (node.querySelector('time, [itemprop="headline"], [rel="author"]')) return true;
+  const text = page.text(node);
+  if (WHEN_WORDS.test(text) || /\bby\s+\p{Lu}/u.test(text)) return true;
+  for (const h of node.querySelectorAll('h1, h2, h3')) {
+    if (!/share|follow|tweet|spread|send/i.test(page.text(h))) return true;
+  }
+  return false;
+}
+
 function shareBar(link: Element, page: PageContext, all: readonly Element[]): Element | null {
   let best: Element | null = null;
   let node = link.parentElement;
   for (let up = 0; node && up < 5 && !isPageRoot(node); up++, node = node.parentElement) {
-    if (page.textLength(node) > 300) break;
+    if (page.textLength(node) > 300 || holdsArticleHead(node, page)) break;
     const nets = new Set<string>();
     for (const a of all) if (node.contains(a)) nets.add(network(a.getAttribute('href') ?? ''));
     if (nets.size >= 2) best = node;
