@@ -654,4 +654,11 @@ describe('attribution frames', () => {
     );
     expect(q.mention?.text).toBe('it');
   });
+
+  it('steps over a lower-case -ly adverb between subject and cue before a colon', () => {
+    const q = only(
+      'At the rally he mistakenly suggested the judge was born in Spain: “He is a very hostile judge.”',
+    );
+    expect(q.mention?.text).toBe('he');
+  });
 });

@@ -451,7 +451,12 @@ function timeAdverbialStart(tokens: readonly Token[], j: number, floor: number):
 function skipPrefixesBackward(tokens: readonly Token[], k: number, floor: number): number {
   let j = k;
   const skip = (): void => {
-    while (j > floor && isWord(tokens[j - 1]) && VERB_PREFIXES.has((tokens[j - 1] as Token).lower))
+    while (
+      j > floor &&
+      isWord(tokens[j - 1]) &&
+      (VERB_PREFIXES.has((tokens[j - 1] as Token).lower) ||
+        (!(tokens[j - 1] as Token).cap && isAdverb((tokens[j - 1] as Token).lower)))
+    )
       j--;
   };
   skip();
