@@ -661,4 +661,16 @@ describe('attribution frames', () => {
     );
     expect(q.mention?.text).toBe('he');
   });
+
+  it('gives a fragment in a that-clause to the subject of the clause governing it', () => {
+    const found = only(
+      'Two auditors, Mia Park and Leo Grant, found in 2019 that the county fleet was ' +
+        '“the worst in the state” by far.',
+    );
+    expect(found.mention?.text).toMatch(/Two auditors|Mia Park/);
+    const claim = only(
+      'His union protested that city managers were being “deliberately vague” about the cuts.',
+    );
+    expect(claim.mention?.text).toBe('His union');
+  });
 });

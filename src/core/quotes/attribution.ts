@@ -1371,7 +1371,14 @@ export function passiveNaming(tokens: readonly Token[], q: number): Attribution 
 /** The grammatical subject at the start of the quote's sentence (for cue-less partial quotes). */
 export function sentenceSubject(tokens: readonly Token[], q: number): Attribution | null {
   const { from } = sentenceBounds(tokens, q);
-  const np = nearestClauseSubject(tokens, from, q) ?? subjectAt(tokens, from, q);
+  let np = nearestClauseSubject(tokens, from, q) ?? subjectAt(tokens, from, q);
+  // "Two analysts found in 2014 that the air force is “the best”": a that-clause reports what
+  // the subject of the clause governing it found, claimed or promised.
+  const that = np ? np.from - 1 : -1;
+  if (np && that > from && tokens[that]?.lower === 'that') {
+    const outer = nearestClauseSubject(tokens, from, that) ?? subjectAt(tokens, from, that);
+    if (outer && outer.to < that && loosePlausible(tokens, outer)) np = outer;
+  }
   return np ? { ...build(tokens, np, null), cue: '', how: 'subject' } : null;
 }
 
