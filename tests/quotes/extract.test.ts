@@ -673,4 +673,9 @@ describe('attribution frames', () => {
     );
     expect(claim.mention?.text).toBe('His union');
   });
+
+  it('steps over "now/still/just" between a subject and its cue', () => {
+    const q = only('The campaign site changed overnight. “This is your town,” it now says.');
+    expect(q.mention?.text).toBe('it');
+  });
 });

@@ -100,7 +100,7 @@ export const VERB_PREFIXES = words(`also later then again once recently previous
 further has have had would will 'd ’d is was were are been be repeatedly frequently often famously simply
 quickly flatly bluntly candidly openly reportedly allegedly privately publicly angrily
 jokingly sarcastically succinctly tweeted last first finally initially subsequently
-immediately has already never ever always does did`);
+immediately has already never ever always does did now still just even`);
 
 /** Honorifics and titles that precede a name and are not part of it. */
 export const TITLE_WORDS = words(`mr mr. mrs mrs. ms ms. miss dr dr. prof prof. professor sen
