@@ -678,4 +678,11 @@ describe('attribution frames', () => {
     const q = only('The campaign site changed overnight. “This is your town,” it now says.');
     expect(q.mention?.text).toBe('it');
   });
+
+  it('lets plurals and dates between a subject and a later pronoun keep the subject', () => {
+    const q = only(
+      'Mayor Ann Lee says Riversiders are angry, but also hungry for what she calls “real change.”',
+    );
+    expect(q.mention?.text).toBe('Mayor Ann Lee');
+  });
 });

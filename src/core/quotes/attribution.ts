@@ -682,6 +682,9 @@ export function attributeInSentence(tokens: readonly Token[], q: number): Attrib
   );
 }
 
+const MONTHS =
+  /^(jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?$|^(january|february|march|april|may|june|july|august|september|october|november|december)$/;
+
 /** Words that open a subordinate clause whose pronoun subject refers back to the main subject. */
 const SUBORDINATORS =
   /^(what|whom|who|when|that|as|because|which|where|while|after|before|since|if|though|although|how|until)$/;
@@ -700,7 +703,7 @@ function namedAntecedent(
   if (a.mention.to - p !== 1 || !/^(he|she)$/.test((tokens[p] as Token).lower)) return null;
   if (a.how !== 'before' && a.how !== 'subject') return null;
   let opener = false;
-  for (let k = p - 1; k >= Math.max(from, p - 4); k--) {
+  for (let k = p - 1; k >= Math.max(from, p - 8); k--) {
     const t = tokens[k] as Token;
     if (t.kind === 'word' && SUBORDINATORS.test(t.lower)) opener = true;
     if (opener || t.kind !== 'word') break;
@@ -714,7 +717,10 @@ function namedAntecedent(
   for (let k = subj.to; k < p; k++) {
     const t = tokens[k] as Token;
     if (t.kind === 'quote') return null;
-    if (t.cap && t.kind === 'word' && k > subj.to && !/^(I|I'm)$/.test(t.text)) return null;
+    // (Plurals, days and months are no antecedent of "he"/"she": "Americans", "Friday".)
+    const person = !STOP_WORDS.has(t.lower) && !/[^'’s]s$/.test(t.text) && !MONTHS.test(t.lower);
+    if (t.cap && t.kind === 'word' && k > subj.to && person && !/^(I|I'm)$/.test(t.text))
+      return null;
   }
   return { ...build(tokens, subj, null), cue: a.cue, how: a.how };
 }
