@@ -685,4 +685,12 @@ describe('attribution frames', () => {
     );
     expect(q.mention?.text).toBe('Mayor Ann Lee');
   });
+
+  it('takes a relative "who" with a speech verb as the subject of the clause it opens', () => {
+    const q = only(
+      'One ad stars a Lincoln impersonator who promises that the senator won’t ' +
+        '“send you to fight wars overseas” again.',
+    );
+    expect(q.mention?.text).toBe('who');
+  });
 });

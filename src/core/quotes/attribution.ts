@@ -1293,7 +1293,13 @@ function nearestClauseSubject(
       np = npBackward(tokens, np.from - 1, from) ?? np;
     if (!np || !(loose ? loosePlausible(tokens, np) : plausible(tokens, np))) continue;
     const before = tokens[np.from - 1];
+    // "an impersonator who promises that …": a relative pronoun opens its own clause.
+    const relative =
+      np.to - np.from === 1 &&
+      (tokens[np.from] as Token).lower === 'who' &&
+      cueLength(tokens, v, false) > 0;
     const opens =
+      relative ||
       np.from === from ||
       before === undefined ||
       /^[,—–(]$/.test(before.text) ||
