@@ -693,4 +693,12 @@ describe('attribution frames', () => {
     );
     expect(q.mention?.text).toBe('who');
   });
+
+  it('hands a quote to the outlet it reached the writer through, with or without a comma', () => {
+    const q = only(
+      '“We reject these claims,” council spokesman Tim Ode said in a statement according to ' +
+        'the Ledger.',
+    );
+    expect(q.mention?.text).toBe('the Ledger');
+  });
 });

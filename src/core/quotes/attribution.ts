@@ -771,7 +771,9 @@ function reportedBy(
   for (let k = a.mention.to; k < to - 1; k++) {
     const t = tokens[k] as Token;
     if (t.kind === 'quote') break;
-    if (tokens[k - 1]?.text !== ',') continue;
+    // "said in a statement according to The Blaze" needs no comma before "according to".
+    const according = t.lower === 'according' && tokens[k + 1]?.lower === 'to';
+    if (tokens[k - 1]?.text !== ',' && !according) continue;
     let np: Range | null = null;
     if (t.lower === 'according' && tokens[k + 1]?.lower === 'to') np = npForward(tokens, k + 2, to);
     else if (REPORT_VERBS.test(t.lower)) {
