@@ -701,4 +701,16 @@ describe('attribution frames', () => {
     );
     expect(q.mention?.text).toBe('the Ledger');
   });
+
+  it('skips a participle phrase between a subject and its cue', () => {
+    const q = only(
+      'Another county source speaking to the Ledger said, “The audit will find more gaps.”',
+    );
+    expect(q.mention?.text).toBe('Another county source');
+  });
+
+  it('takes any noun phrase before a plain cue right before the quote', () => {
+    const q = only('As the mayor spoke, the attendees chanted, “Four more years!”');
+    expect(q.mention?.text).toBe('the attendees');
+  });
 });

@@ -590,6 +590,23 @@ function subjectOfCue(
     // ("with Trump tweeting" is the participle's own subject).
     if (np && participle && isWord(gov) && PREPOSITIONS.has(gov.lower) && gov.lower !== 'with')
       return SHARED_SUBJECT;
+    // "Another source speaking to Fox News said", "a letter obtained by the AP warns": the
+    // noun phrase before a participle phrase is the subject, not the participle's object.
+    const prepBefore = np ? tokens[np.from - 1] : undefined;
+    const partBefore = np ? tokens[np.from - 2] : undefined;
+    if (
+      np &&
+      isWord(prepBefore) &&
+      /^(to|with|by|for|from)$/.test(prepBefore.lower) &&
+      isWord(partBefore) &&
+      !partBefore.cap &&
+      /(ing|ed)$/.test(partBefore.lower) &&
+      !SPEECH_VERBS.has(partBefore.lower) &&
+      np.from - 2 > floor
+    ) {
+      const head = npBackward(tokens, np.from - 2, floor);
+      if (head && plausible(tokens, head)) return build(tokens, head, null);
+    }
     if (np && !plausible(tokens, np)) {
       // "a Democratic staffer in the room wondered": the speaker before a prepositional phrase.
       const prep = tokens[np.from - 1];
@@ -876,6 +893,14 @@ function speakerInSentence(tokens: readonly Token[], q: number): Attribution | n
     let sub = subjectOfCue(tokens, k, len, from, q, cue.toLowerCase());
     if (sub === SHARED_SUBJECT) sub = clauseSubject(tokens, from, k);
     if (sub) return outerSpeaker(tokens, from, sub.mention.from) ?? { ...sub, cue, how: 'before' };
+    // "…, the attendees chanted, “…”": a cue right before the quote makes any noun phrase
+    // before it the speaker.
+    const plain = !WEAK_SPEECH_VERBS.has(t.lower) && !/ing$/.test(t.lower) && len === 1;
+    if (sub === null && plain && q - k - len <= 1 && !isPassive(tokens, k, from)) {
+      const np = npBackward(tokens, skipPrefixesBackward(tokens, k, from), from);
+      if (np && loosePlausible(tokens, np) && !(tokens[np.to - 1] as Token).cap)
+        return { ...build(tokens, np, null), cue, how: 'before' };
+    }
   }
   if (after) return after;
   // "Trump issued a statement, “Last night, …”": a full quoted sentence after a comma is
