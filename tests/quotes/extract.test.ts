@@ -713,4 +713,11 @@ describe('attribution frames', () => {
     const q = only('As the mayor spoke, the attendees chanted, “Four more years!”');
     expect(q.mention?.text).toBe('the attendees');
   });
+
+  it('reads "the recently released X" as one noun phrase', () => {
+    const q = only(
+      'According to the recently released staff manual, new hires were told, “Never admit fault.”',
+    );
+    expect(q.mention?.text).toBe('the recently released staff manual');
+  });
 });

@@ -205,8 +205,13 @@ function npForward(tokens: readonly Token[], start: number, ceil: number): Range
       if (!isWord(right) || (STOP_WORDS.has(right.lower) && !right.cap)) break;
       continue;
     }
+    // "the recently released report": an adverb before a participle inside the phrase.
+    const modifier =
+      isAdverb(lw) &&
+      DETERMINERS.has(tokens[j - 1]?.lower ?? '') &&
+      /ed$/.test(tokens[j + 1]?.lower ?? '');
     // A capitalised stop word is a name when a name follows ("Will Doyle", "May Lee").
-    if (STOP_WORDS.has(lw) && !(t.cap && (j > start || tokens[j + 1]?.cap))) break;
+    if (STOP_WORDS.has(lw) && !modifier && !(t.cap && (j > start || tokens[j + 1]?.cap))) break;
     if (SPEECH_VERBS.has(lw) && !t.cap && !readsAsNoun(tokens, j)) break;
     if (to > start && looksLikeVerb(tokens, j)) break;
     to = j + 1;
@@ -269,6 +274,10 @@ function looksLikeVerb(tokens: readonly Token[], j: number): boolean {
         (prev.cap && !(isWord(before) && DETERMINERS.has(before.lower))))
     );
   }
+  // "the recently released report": an adverb and participle modifying a noun after a determiner.
+  const prev1 = tokens[j - 1] as Token;
+  if (/ed$/.test(lw) && isAdverb(prev1.lower) && DETERMINERS.has(tokens[j - 2]?.lower ?? ''))
+    return false;
   if ((isAdverb(lw) || /ed$/.test(lw)) && !DETERMINERS.has((tokens[j - 1] as Token).lower))
     return true;
   // "Sanders supporters" is a noun phrase; "Clinton wants" is a verb: -s after a name.
