@@ -378,8 +378,9 @@ function short(f: ClutterFinding): string {
 
 function printRow(r: Row): void {
   const rec = r.recall == null ? '   -  ' : r.recall.toFixed(3);
+  const view = r.viewComments == null ? '' : ` view-comments ${r.viewComments.toFixed(3)}`;
   console.log(
-    `${r.name.padEnd(40)} recall ${rec} loss ${r.loss.toFixed(3)} hidden ${r.hidden.length} ${r.ms.toFixed(1)}ms`,
+    `${r.name.padEnd(40)} recall ${rec} loss ${r.loss.toFixed(3)} hidden ${r.hidden.length}${view} ${r.ms.toFixed(1)}ms`,
   );
 }
 
@@ -425,6 +426,13 @@ function report(rows: Row[]): void {
     console.log(
       `reading view: gold comment tokens still in the view mean ${fmt(mean(vc))} over ${vc.length} pages, pages > 0.05: ${vc.filter((x) => x > 0.05).length}`,
     );
+    const leaky = views
+      .filter((r) => r.viewComments != null && r.viewComments > 0.05)
+      .sort((a, b) => b.viewComments! - a.viewComments!);
+    for (const r of leaky)
+      console.log(
+        `  VIEW ${r.name} comment tokens in view ${r.viewComments!.toFixed(3)} (detection recall ${r.recall?.toFixed(3) ?? '-'})`,
+      );
   }
   const ms = rows.map((r) => r.ms);
   console.log(

@@ -60,8 +60,9 @@ function childOf(container: Element, el: Element): Element {
 }
 
 /**
- * The blocks to report for a thread found in `container`: the container when the comments make
- * up most of it and nothing but a heading comes before them; otherwise (a theme that puts the
+ * The blocks to report for a thread found in `container`: the container when nothing but a
+ * heading comes before the comments and they make up most of it or are followed by little more;
+ * otherwise (a theme that puts the
  * comments next to the post in one wrapper) the run of the container's children from the first
  * comment to the last, with what lies between them (signature lines, separators), the comment
  * heading just before the run and the signature line just after it.
@@ -73,7 +74,13 @@ function threadBlocks(container: Element, items: Element[], page: PageContext): 
   let before = 0;
   for (let sib = first.previousElementSibling; sib; sib = sib.previousElementSibling)
     before += page.textLength(sib);
-  if (itemText >= page.textLength(container) * 0.85 && before <= LEAD_IN) return [container];
+  let after = 0;
+  for (let sib = last.nextElementSibling; sib; sib = sib.nextElementSibling)
+    after += page.textLength(sib);
+  // Everything in it lies between its comments (reply forms, separators) or is a short lead-in
+  // or close: the container is the thread.
+  if (before <= LEAD_IN && (after <= LEAD_IN || itemText >= page.textLength(container) * 0.85))
+    return [container];
   if (first === last) return first === items[0] ? items : threadBlocks(first, items, page);
   const run: Element[] = [];
   const heading = first.previousElementSibling;
@@ -82,8 +89,8 @@ function threadBlocks(container: Element, items: Element[], page: PageContext): 
     run.push(sib);
     if (sib === last) break;
   }
-  const after = last.nextElementSibling;
-  if (after && isSignatureLine(after, page)) run.push(after);
+  const next = last.nextElementSibling;
+  if (next && isSignatureLine(next, page)) run.push(next);
   return run;
 }
 
@@ -124,7 +131,17 @@ function looseRun(h: Element, page: PageContext): Element[] | null {
     if (hasCommentAnchor(sib)) anchors++;
     else if (isSignatureLine(sib, page) || firstSignature(sib, page)) marks++;
   }
-  return anchors + marks >= 2 && run.some((el) => page.textLength(el) >= 30) ? [h, ...run] : null;
+  if (anchors + marks >= 2 && run.some((el) => page.textLength(el) >= 30)) {
+    // A wrapper that holds nothing but the heading and its run is the thread itself: one block.
+    const parent = h.parentElement;
+    const whole =
+      parent != null &&
+      !isPageRoot(parent) &&
+      parent.firstElementChild === h &&
+      run[run.length - 1] === parent.lastElementChild;
+    return whole ? [parent] : [h, ...run];
+  }
+  return null;
 }
 
 /** A signature line as the last child of a comment block (`<div id="c1"><p>…</p><p class="posted">`). */
