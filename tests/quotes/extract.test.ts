@@ -720,4 +720,9 @@ describe('attribution frames', () => {
     );
     expect(q.mention?.text).toBe('the recently released staff manual');
   });
+
+  it('takes the noun phrase after "with" as the subject of a participle cue', () => {
+    const q = only('The parade was loud, with many marchers chanting “Open the library!”');
+    expect(q.mention?.text).toBe('many marchers');
+  });
 });

@@ -591,6 +591,10 @@ function subjectOfCue(
     if (np && np.to - np.from === 1 && (tokens[np.from] as Token).lower === 'it')
       return build(tokens, np, null); // "it reads", "it says": a document speaks
     // "issued a statement saying": the participle's noun is the object; the clause's subject speaks.
+    // ("with many marchers chanting": after "with" the noun phrase is the participle's subject.)
+    const withClause = np !== null && tokens[np.from - 1]?.lower === 'with';
+    if (withClause && np && participle && loosePlausible(tokens, np))
+      return build(tokens, np, null);
     if (np && participle && !(tokens[np.to - 1] as Token).cap && end > floor && np.from > floor)
       if (!SUBJECT_PRONOUNS.has((tokens[np.from] as Token).lower)) return SHARED_SUBJECT;
     // "posted a message on Twitter reading", "wrote to Wired explaining": a name governed by a
