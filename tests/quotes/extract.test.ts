@@ -725,4 +725,12 @@ describe('attribution frames', () => {
     const q = only('The parade was loud, with many marchers chanting “Open the library!”');
     expect(q.mention?.text).toBe('many marchers');
   });
+
+  it('keeps the author after "by" in an "according to" source', () => {
+    const q = only(
+      '“The evidence cannot support a prosecution,” according to a court filing by ' +
+        'county attorney Ruth Vance.',
+    );
+    expect(q.mention?.text).toBe('a court filing by county attorney Ruth Vance');
+  });
 });

@@ -661,13 +661,27 @@ function subjectOfCue(
   // "“…,” told the crowd": the noun phrase after "told" is its addressee, never its speaker.
   if (/^(told|tell|tells|telling|urged|assured)$/.test(cue)) return null;
   const after = v + len;
-  const np = npForward(tokens, after, ceil);
+  let np = npForward(tokens, after, ceil);
+  if (np && isAccording) np = withAgent(tokens, np, ceil);
   const loose = isAccording || STRONG_CUES.has(cue);
   if (np && (plausible(tokens, np) || (loose && loosePlausible(tokens, np)))) {
     const role = appositiveForward(tokens, np.to, ceil);
     return build(tokens, np, role);
   }
   return null;
+}
+
+/**
+ * "according to a court filing by state attorney Dave Aronberg", "according to audio provided by
+ * Wyoming Public Radio": the source's author (after "by") belongs to the mention.
+ */
+function withAgent(tokens: readonly Token[], np: Range, ceil: number): Range {
+  let k = np.to;
+  const part = tokens[k];
+  if (isWord(part) && !part.cap && /ed$/.test(part.lower) && tokens[k + 1]?.lower === 'by') k++;
+  if (tokens[k]?.lower !== 'by') return np;
+  const agent = npForward(tokens, k + 1, ceil);
+  return agent && loosePlausible(tokens, agent) ? { from: np.from, to: agent.to } : np;
 }
 
 function build(
@@ -805,8 +819,10 @@ function reportedBy(
     const according = t.lower === 'according' && tokens[k + 1]?.lower === 'to';
     if (tokens[k - 1]?.text !== ',' && !according) continue;
     let np: Range | null = null;
-    if (t.lower === 'according' && tokens[k + 1]?.lower === 'to') np = npForward(tokens, k + 2, to);
-    else if (REPORT_VERBS.test(t.lower)) {
+    if (t.lower === 'according' && tokens[k + 1]?.lower === 'to') {
+      np = npForward(tokens, k + 2, to);
+      if (np) np = withAgent(tokens, np, to);
+    } else if (REPORT_VERBS.test(t.lower)) {
       np = npForward(tokens, k + 1, to);
       if (np && !(tokens[np.from] as Token).cap) np = null;
     }
@@ -1117,7 +1133,8 @@ function closingClause(tokens: readonly Token[], q: number, to: number): Attribu
     if (!len || v + len > end || (v + len < end && cueLength(tokens, v, true) === 0)) continue;
     // "…, according to a source at the station.": the source closes the sentence.
     if (t.lower === 'according' && len === 2 && tokens[v - 1]?.text === ',') {
-      const np = npForward(tokens, v + 2, end);
+      let np = npForward(tokens, v + 2, end);
+      if (np) np = withAgent(tokens, np, end);
       if (!np || !loosePlausible(tokens, np)) return null;
       return {
         ...build(tokens, np, appositiveForward(tokens, np.to, end)),
