@@ -733,4 +733,12 @@ describe('attribution frames', () => {
     );
     expect(q.mention?.text).toBe('a court filing by county attorney Ruth Vance');
   });
+
+  it('takes no inverted subject after a participle cue', () => {
+    const q = only(
+      'Dana Boyle said, “It’s time we change how we do it,” promising the Friends of Main Street will ' +
+        'return to its roots.',
+    );
+    expect(q.mention?.text).toBe('Dana Boyle');
+  });
 });

@@ -660,6 +660,9 @@ function subjectOfCue(
   }
   // "“…,” told the crowd": the noun phrase after "told" is its addressee, never its speaker.
   if (/^(told|tell|tells|telling|urged|assured)$/.test(cue)) return null;
+  // "“…,” promising the club will return": a participle takes no inverted subject; it shares
+  // the clause's.
+  if (!isAccording && /ing$/.test(cue.split(' ')[0] ?? '')) return SHARED_SUBJECT;
   const after = v + len;
   let np = npForward(tokens, after, ceil);
   if (np && isAccording) np = withAgent(tokens, np, ceil);
