@@ -741,4 +741,12 @@ describe('attribution frames', () => {
     );
     expect(q.mention?.text).toBe('Dana Boyle');
   });
+
+  it('keeps a quote in an opening subordinate clause with its own cue', () => {
+    const q = only(
+      'Although Mayor Ruiz admitted that the two had “been friends for years,” he claimed ' +
+        'they never discussed the contract.',
+    );
+    expect(q.mention?.text).toBe('Mayor Ruiz');
+  });
 });

@@ -842,6 +842,28 @@ function reportedBy(
   return null;
 }
 
+/**
+ * "Although Weiner admitted that they had “been friends,” he claimed …": a quote inside an opening
+ * subordinate clause that has a reporting cue of its own belongs to that clause, not to the main
+ * clause that follows it.
+ */
+function inOpeningClause(tokens: readonly Token[], from: number, q: number): boolean {
+  let k = from;
+  while (isWord(tokens[k]) && /^(but|and|yet|so|even)$/.test((tokens[k] as Token).lower)) k++;
+  const sub = tokens[k];
+  if (
+    !isWord(sub) ||
+    !/^(although|though|while|as|when|after|because|since|whereas)$/.test(sub.lower)
+  )
+    return false;
+  for (let v = k + 1; v < q; v++) {
+    const t = tokens[v] as Token;
+    if (t.kind === 'quote' || t.text === ',') return false;
+    if (cueLength(tokens, v, false) > 0) return true;
+  }
+  return false;
+}
+
 function speakerInSentence(tokens: readonly Token[], q: number): Attribution | null {
   const { from, to } = sentenceBounds(tokens, q);
   const named = passiveNaming(tokens, q);
@@ -878,7 +900,8 @@ function speakerInSentence(tokens: readonly Token[], q: number): Attribution | n
   const atSentenceStart = q === from;
   if (!after && atSentenceStart && (/[,?!]$/.test(quoteText) || tokens[q + 1]?.text === ','))
     after = frameSpeaker(tokens, q, to);
-  if (after && (atSentenceStart || endsWithComma)) return after;
+  if (after && (atSentenceStart || (endsWithComma && !inOpeningClause(tokens, from, q))))
+    return after;
   // "… should be freed and compensated, the rights group says.": a closing attribution clause
   // speaks for every quote in the sentence.
   const trailing = trailingAttribution(tokens, q, to) ?? closingClause(tokens, q, to);
