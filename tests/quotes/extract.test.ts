@@ -749,4 +749,11 @@ describe('attribution frames', () => {
     );
     expect(q.mention?.text).toBe('Mayor Ruiz');
   });
+
+  it('takes no sentence-opening gerund for a speaker', () => {
+    const { quotes } = extractQuotes(
+      'The record is long. Passing the transit levy. Ending “parking minimums as we know them.”',
+    );
+    expect(quotes.map((q) => q.mention?.text ?? null)).not.toContain('Ending');
+  });
 });

@@ -1285,6 +1285,8 @@ function adverbialParticiple(tokens: readonly Token[], k: number): boolean {
   if (!/^(given|led|asked|based|told|faced|pressed|compared|unlike)$|ing$/.test(t.lower))
     return false;
   const next = tokens[k + 1];
+  // "Ending “welfare as we know it.”": a gerund whose object is the quote.
+  if (next?.kind === 'quote' && /ing$/.test(t.lower)) return true;
   return objectFollows(next) && !(next as Token).cap;
 }
 
