@@ -408,6 +408,9 @@ function report(rows: Row[]): void {
   console.log(
     `pages without comment gold: ${noComments.length}; with hidden elements: ${fp.length}`,
   );
+  // An empty platform mount (a thread that loads later) hides no text; list those apart.
+  const withText = fp.filter((r) => r.hidden.some((f) => f.text.length > 0));
+  console.log(`  of which hide some text: ${withText.length} (the rest are empty mounts only)`);
   for (const r of fp) console.log(`  HIDDEN ${r.name}: ${r.hidden.map(short).join(' | ')}`);
   const low = withComments.filter((r) => r.recall! < 0.97).sort((a, b) => a.recall! - b.recall!);
   console.log(`pages with comments below 0.97 recall: ${low.length}`);
