@@ -1,6 +1,12 @@
 // Per-call view of the page that rules share: where to look, cached text lengths, the site's host.
 import { hostOf, visibleText } from './dom';
-import { compileSelector, matchesCompiled, type CompiledSelector, type Compound } from './matcher';
+import {
+  attrValueOk,
+  compileSelector,
+  matchesCompiled,
+  type CompiledSelector,
+  type Compound,
+} from './matcher';
 
 export class PageContext {
   readonly doc: Document;
@@ -44,17 +50,24 @@ export class PageContext {
     return this.allCache;
   }
 
+  /** Builds the element index now rather than on the first query (so it can be timed apart). */
+  prepareIndex(): void {
+    void this.scopedIndex;
+  }
+
   private scopedIndexCache: ElementIndex | null = null;
   private docIndexCache: ElementIndex | null = null;
 
   private get scopedIndex(): ElementIndex {
-    return (this.scopedIndexCache ??= new ElementIndex(this.elements));
+    return (this.scopedIndexCache ??= new ElementIndex(this.elements, this.scopes));
   }
 
   private get docIndex(): ElementIndex {
     if (!this.docIndexCache) {
       this.docIndexCache =
-        this.allElements === this.elements ? this.scopedIndex : new ElementIndex(this.allElements);
+        this.allElements === this.elements
+          ? this.scopedIndex
+          : new ElementIndex(this.allElements, [this.doc.documentElement!]);
     }
     return this.docIndexCache;
   }
@@ -132,28 +145,36 @@ export function siteOf(host: string): string {
 
 /**
  * Elements of one list with their tag, id and class read once, indexed by id, class and tag, so
- * that a selector query touches only the elements its subject could be (attribute-substring
- * tests on id and class run over the cached strings, not the DOM).
+ * that a selector query touches only the elements its subject could be. Value tests on id and
+ * class (`[id^="comment"]`, `[class*="patreon"]`) run over the strings read here; other
+ * attributes are read only on the elements of the subject's tag (`a[href*="ko-fi.com/"]`), or,
+ * for a bare attribute subject (`[data-spotim-app]`), found by one native query per name.
+ * Reading every attribute of every element instead (NamedNodeMap and Attr objects) cost more
+ * than all the rules together.
  */
 class ElementIndex {
   private readonly els: readonly Element[];
-  private readonly order = new Map<Element, number>();
   private readonly byId = new Map<string, number[]>();
-  private readonly byClass = new Map<string, number[]>();
+  private byClassCache: Map<string, number[]> | null = null;
+  private readonly byClassString = new Map<string, number[]>();
   private readonly byTag = new Map<string, number[]>();
-  /** Elements by attribute name, built on the first attribute-only subject. */
-  private byAttrCache: Map<string, AttrEntry> | null = null;
+  private readonly byAttrName = new Map<string, number[]>();
+  private readonly byTagValue = new Map<string, { positions: number[]; values: string[] }>();
 
-  constructor(els: readonly Element[]) {
+  constructor(
+    els: readonly Element[],
+    private readonly scopes: readonly Element[],
+  ) {
     this.els = els;
-    els.forEach((el, i) => {
+    const { byId, byClassString, byTag } = this;
+    for (let i = 0; i < els.length; i++) {
+      const el = els[i]!;
       const id = el.getAttribute('id') ?? '';
       const cls = el.getAttribute('class') ?? '';
-      this.order.set(el, i);
-      if (id) push(this.byId, id, i);
-      if (cls) for (const token of cls.split(/\s+/)) if (token) push(this.byClass, token, i);
-      push(this.byTag, el.localName, i);
-    });
+      if (id) push(byId, id, i);
+      if (cls) push(byClassString, cls, i);
+      push(byTag, el.localName, i);
+    }
   }
 
   query(sel: CompiledSelector): Element[] {
@@ -170,47 +191,100 @@ class ElementIndex {
   private candidates(c: Compound): Iterable<number> {
     if (c.id != null) return this.byId.get(c.id) ?? [];
     if (c.classes.length) return this.byClass.get(c.classes[0]!) ?? [];
-    // A value test on an attribute (`a[href*="patreon.com"]`, `[id^="comment"]`) runs over the
-    // values read once per pass: far fewer candidates than every element of the tag.
-    const valued = c.attrs.find((a) => a.op !== '');
-    if (valued) {
-      const entry = this.byAttr.get(valued.name);
-      if (!entry) return [];
+    const onName = c.attrs.find((a) => a.op !== '' && (a.name === 'id' || a.name === 'class'));
+    if (onName) {
+      // Over distinct values: most elements share their class string with many others.
+      const values = onName.name === 'id' ? this.byId : this.byClassString;
       const out: number[] = [];
-      entry.values.forEach((v, k) => {
-        if (v.includes(valued.value)) out.push(entry.indices[k]!);
-      });
+      for (const [value, positions] of values) {
+        if (attrValueOk(value, onName)) for (const i of positions) out.push(i);
+      }
       return out;
     }
-    if (c.tag) return this.byTag.get(c.tag) ?? [];
-    // Attribute presence only: the elements that carry that attribute at all.
-    if (c.attrs.length) return this.byAttr.get(c.attrs[0]!.name)?.indices ?? [];
+    if (c.tag) {
+      const valued = c.attrs.find((a) => a.op !== '');
+      if (!valued) return this.byTag.get(c.tag) ?? [];
+      // `a[href*="ko-fi.com/"]`: one read of href per link serves every such selector.
+      const { positions, values } = this.tagValues(c.tag, valued.name);
+      const out: number[] = [];
+      for (let k = 0; k < values.length; k++) {
+        if (attrValueOk(values[k]!, valued)) out.push(positions[k]!);
+      }
+      return out;
+    }
+    if (c.attrs.length) return this.withAttribute(c.attrs[0]!.name);
     return this.els.keys();
   }
 
-  /** Elements (and the values) by attribute name, read once on the first attribute subject. */
-  private get byAttr(): Map<string, AttrEntry> {
-    if (!this.byAttrCache) {
-      const map = new Map<string, AttrEntry>();
-      this.els.forEach((el, i) => {
-        for (const a of el.attributes) {
-          const name = a.name.toLowerCase();
-          let entry = map.get(name);
-          if (!entry) map.set(name, (entry = { indices: [], values: [] }));
-          entry.indices.push(i);
-          entry.values.push(a.value);
-        }
-      });
-      this.byAttrCache = map;
+  /** Positions of the elements carrying attribute `name`, through the DOM's own query. */
+  private withAttribute(name: string): number[] {
+    let hits = this.byAttrName.get(name);
+    if (!hits) {
+      const found = new Set<number>();
+      const add = (el: Element) => {
+        const i = this.positionOf(el);
+        if (i >= 0) found.add(i);
+      };
+      const selector = `[${name.replace(/[^\w-]/g, (ch) => `\\${ch}`)}]`;
+      for (const scope of this.scopes) {
+        if (scope.hasAttribute(name)) add(scope);
+        for (const el of scope.querySelectorAll(selector)) add(el);
+      }
+      hits = [...found].sort((a, b) => a - b);
+      this.byAttrName.set(name, hits);
     }
-    return this.byAttrCache;
+    return hits;
   }
-}
 
-/** The elements carrying one attribute, by position in the index, with that attribute's value. */
-interface AttrEntry {
-  indices: number[];
-  values: string[];
+  /** Positions by class token, split once per distinct class string. */
+  private get byClass(): Map<string, number[]> {
+    if (!this.byClassCache) {
+      const map = new Map<string, number[]>();
+      for (const [cls, positions] of this.byClassString) {
+        for (const token of new Set(cls.split(/\s+/))) {
+          if (!token) continue;
+          const list = map.get(token);
+          if (list) for (const i of positions) list.push(i);
+          else map.set(token, positions.slice());
+        }
+      }
+      this.byClassCache = map;
+    }
+    return this.byClassCache;
+  }
+
+  /** The value of attribute `name` on every element `tag` that has it, read once. */
+  private tagValues(tag: string, name: string): { positions: number[]; values: string[] } {
+    const key = `${tag} ${name}`;
+    let entry = this.byTagValue.get(key);
+    if (!entry) {
+      entry = { positions: [], values: [] };
+      for (const i of this.byTag.get(tag) ?? []) {
+        const v = this.els[i]!.getAttribute(name);
+        if (v != null) {
+          entry.positions.push(i);
+          entry.values.push(v);
+        }
+      }
+      this.byTagValue.set(key, entry);
+    }
+    return entry;
+  }
+
+  /** Position of `el` in the list (document order), by binary search; -1 when not listed. */
+  private positionOf(el: Element): number {
+    let lo = 0;
+    let hi = this.els.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const at = this.els[mid]!;
+      if (at === el) return mid;
+      // FOLLOWING (4): `el` comes after `at` in document order.
+      if (at.compareDocumentPosition(el) & 4) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
+  }
 }
 
 function push(map: Map<string, number[]>, key: string, i: number): void {

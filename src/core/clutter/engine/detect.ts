@@ -16,6 +16,22 @@ export interface DetectOptions {
   roots?: readonly Element[];
   /** Only run rules of these kinds. Default: every kind. */
   kinds?: readonly ClutterKind[];
+  /**
+   * Diagnostics (the benchmark's per-phase table): with a clock, adds the ms of each phase of the
+   * pass (index, signatures, each generic rule by id, article, guard, merge, report) to `phases`.
+   */
+  phases?: { now: () => number; ms: Record<string, number> };
+}
+
+/** Adds the time since the last lap to `phase`; a no-op without a clock. */
+function lapper(phases: DetectOptions['phases']): (phase: string) => void {
+  if (!phases) return () => {};
+  let last = phases.now();
+  return (phase) => {
+    const t = phases.now();
+    phases.ms[phase] = (phases.ms[phase] ?? 0) + (t - last);
+    last = t;
+  };
 }
 
 interface Candidate {
@@ -39,11 +55,16 @@ function compiled(rules: readonly ClutterRule[]): CompiledRule[] {
   return c;
 }
 
-function signatureCandidates(page: PageContext, rules: readonly CompiledRule[]): Candidate[] {
+function signatureCandidates(
+  page: PageContext,
+  rules: readonly CompiledRule[],
+  lap: (phase: string) => void,
+): Candidate[] {
   const hits: { el: Element; c: CompiledRule }[] = [];
   for (const c of rules) {
     if (!c.selector) continue;
     for (const el of page.queryAll(c.selector)) hits.push({ el, c });
+    lap(`signatures ${c.rule.id}`);
   }
   hits.sort((a, b) => documentOrder(a.el, b.el));
   const out: Candidate[] = [];
@@ -194,13 +215,18 @@ function detectOnce(
   if (!doc.documentElement) return [];
   const kinds = options.kinds ? new Set(options.kinds) : null;
   const active = kinds ? rules.filter((r) => kinds.has(r.kind)) : rules;
+  const lap = lapper(options.phases);
   const page = new PageContext(doc, options.roots);
   if (page.scopes.length === 0) return [];
+  page.prepareIndex();
+  lap('index');
 
-  const candidates = signatureCandidates(page, compiled(active));
+  const candidates = signatureCandidates(page, compiled(active), lap);
+  lap('signatures');
   for (const rule of active) {
     if (!rule.detect) continue;
     for (const el of rule.detect(page)) candidates.push({ el, rule, host: false });
+    lap(rule.id);
   }
   if (candidates.length === 0) return [];
 
@@ -209,6 +235,7 @@ function detectOnce(
   const excluded = new Set(candidates.filter((c) => c.rule.kind === 'comments').map((c) => c.el));
   const article = findArticle(doc, excluded, page.queryDocument(ARTICLE_MARKERS));
   const discussionPage = isDiscussionPage(page);
+  lap('article');
 
   const accepted: Kept[] = [];
   const passed = candidates.filter((c) => passesGuard(page, c, article, discussionPage));
@@ -218,6 +245,8 @@ function detectOnce(
     const el = cand.rule.kind === 'comments' ? expandComments(page, cand.el, article) : cand.el;
     accepted.push({ el, rule: cand.rule, confidence: cand.rule.confidence });
   }
+
+  lap('guard');
 
   // Keep the outermost block; a nested or identical match only lends its more specific rule.
   accepted.sort((a, b) => documentOrder(a.el, b.el));
@@ -235,11 +264,14 @@ function detectOnce(
       outer.confidence = Math.max(outer.confidence, f.confidence);
   }
 
-  return kept.map((k) => ({
+  lap('merge');
+  const findings = kept.map((k) => ({
     kind: k.rule.kind,
     rule: k.rule.id,
     selector: uniqueSelector(doc, k.el),
     text: page.text(k.el),
     confidence: k.confidence,
   }));
+  lap('report');
+  return findings;
 }

@@ -129,7 +129,11 @@ export function compileSelector(source: string): CompiledSelector {
 
 function attrOk(el: Element, t: AttrTest): boolean {
   const v = el.getAttribute(t.name);
-  if (v == null) return false;
+  return v != null && attrValueOk(v, t);
+}
+
+/** The value test of an attribute selector on a value already read. */
+export function attrValueOk(v: string, t: AttrTest): boolean {
   switch (t.op) {
     case '':
       return true;
@@ -173,23 +177,22 @@ export function matchesCompiled(el: Element, sel: CompiledSelector): boolean {
   return false;
 }
 
-/** `el.matches(selector)` for the supported subset. */
+// Single-element tests go to the DOM's own matcher: a native `matches`/`closest`/`querySelector`
+// with a short selector list is fast everywhere (jsdom's nwsapi included), and much faster in a
+// browser than walking descendants in script. Only the page-wide queries over every rule's
+// signatures use the compiled matcher, through the element index (context.ts).
+
+/** `el.matches(selector)`. */
 export function matchesSelector(el: Element, selector: string): boolean {
-  return matchesCompiled(el, compileSelector(selector));
+  return el.matches(selector);
 }
 
-/** `el.closest(selector)` for the supported subset. */
+/** `el.closest(selector)`. */
 export function closestMatch(el: Element, selector: string): Element | null {
-  const sel = compileSelector(selector);
-  for (let node: Element | null = el; node; node = node.parentElement) {
-    if (matchesCompiled(node, sel)) return node;
-  }
-  return null;
+  return el.closest(selector);
 }
 
-/** `el.querySelector(selector)` (descendants only) for the supported subset. */
+/** `el.querySelector(selector)` (descendants only). */
 export function firstWithin(el: Element, selector: string): Element | null {
-  const sel = compileSelector(selector);
-  for (const d of el.querySelectorAll('*')) if (matchesCompiled(d, sel)) return d;
-  return null;
+  return el.querySelector(selector);
 }

@@ -1,0 +1,114 @@
+// `tsx scripts/bench/profile-many.ts [fn] [limit]`: one CPU profile of `fn` (detectClutter or
+// analyzePage) over many corpus pages in Chromium, aggregated: self and inclusive ms per function.
+// Where a speed-up should go when no single page shows it.
+import { chromium } from 'playwright-core';
+import { join } from 'node:path';
+import { CHROMIUM_FLAGS, CHROMIUM_OFFLINE_FLAG, CHROMIUM_PATH, NAME_SHIM } from './drivers';
+import { buildBenchBundle } from './bundle';
+import { listCorpus } from './corpus';
+import { DEFAULT_CORPUS, OUT_DIR } from './paths';
+import { startServer } from './server';
+import type { DeclutterBench } from './bench-entry';
+
+interface Node {
+  id: number;
+  callFrame: { functionName: string; lineNumber: number };
+  children?: number[];
+}
+const fnName = (process.argv[2] ?? 'detectClutter') as 'detectClutter' | 'analyzePage' | 'phases';
+const limit = Number(process.argv[3] ?? 60);
+const pages = await listCorpus(DEFAULT_CORPUS, limit);
+const server = await startServer([
+  { prefix: '/readability', dir: join(DEFAULT_CORPUS, 'readability') },
+  { prefix: '/dragnet', dir: join(DEFAULT_CORPUS, 'dragnet') },
+]);
+const bundle = await buildBenchBundle('chrome', undefined, { minify: false });
+const browser = await chromium.launch({
+  executablePath: CHROMIUM_PATH,
+  headless: true,
+  args: [...CHROMIUM_FLAGS, CHROMIUM_OFFLINE_FLAG],
+});
+const self = new Map<string, number>();
+const incl = new Map<string, number>();
+let total = 0;
+const page = await browser.newPage();
+for (const p of pages) {
+  try {
+    await page.goto(server.url('a', p.prefix, p.path), { waitUntil: 'load', timeout: 20000 });
+    await page.evaluate(`${NAME_SHIM}\n${bundle}\n;undefined`);
+  } catch {
+    continue;
+  }
+  if (fnName === 'phases') {
+    const ms = await page.evaluate(() => {
+      const b = (window as unknown as { __declutterBench: DeclutterBench }).__declutterBench;
+      const phases = { now: () => performance.now(), ms: {} as Record<string, number> };
+      b.detectClutter(document);
+      for (let i = 0; i < 5; i++) b.detectClutter(document, { phases });
+      return phases.ms;
+    });
+    for (const [k, v] of Object.entries(ms)) {
+      self.set(k, (self.get(k) ?? 0) + v / 5);
+      total += v / 5;
+    }
+    continue;
+  }
+  const run = (n: number) =>
+    page.evaluate(
+      ([f, n]) => {
+        const b = (window as unknown as { __declutterBench: DeclutterBench }).__declutterBench;
+        for (let i = 0; i < (n as number); i++) {
+          if (f === 'detectClutter') b.detectClutter(document);
+          else b.analyzePage(document, { now: () => performance.now() });
+        }
+      },
+      [fnName, n] as const,
+    );
+  await run(1);
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 50 });
+  await cdp.send('Profiler.start');
+  await run(3);
+  const { profile } = (await cdp.send('Profiler.stop')) as {
+    profile: { nodes: Node[]; samples: number[]; timeDeltas: number[] };
+  };
+  await cdp.detach();
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const key = (n: Node) => `${n.callFrame.functionName || '(anon)'}:${n.callFrame.lineNumber + 1}`;
+  profile.samples.forEach((id, i) => {
+    const dt = (profile.timeDeltas[i] ?? 0) / 1000;
+    const n = byId.get(id);
+    if (!n) return;
+    const k0 = key(n);
+    if (k0.startsWith('(idle)') || k0.startsWith('(program)') || k0.startsWith('(root)')) return;
+    total += dt;
+    self.set(k0, (self.get(k0) ?? 0) + dt);
+    const seen = new Set<string>();
+    for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur)) {
+      const k = key(byId.get(cur)!);
+      if (seen.has(k)) continue;
+      seen.add(k);
+      incl.set(k, (incl.get(k) ?? 0) + dt);
+    }
+  });
+}
+await browser.close();
+await server.close();
+const top = (m: Map<string, number>) =>
+  [...m.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 45)
+    .map(
+      ([k, v]) =>
+        `${v.toFixed(0).padStart(7)} ms ${((v / total) * 100).toFixed(1).padStart(5)} %  ${k}`,
+    )
+    .join('\n');
+console.log(`${fnName} over ${pages.length} pages ×3, total sampled ${total.toFixed(0)} ms`);
+console.log('--- self');
+console.log(top(self));
+console.log('--- inclusive');
+console.log(top(incl));
+console.log(`(lines refer to ${join(OUT_DIR, 'bench-chrome-readable.js')})`);
