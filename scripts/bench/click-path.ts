@@ -31,7 +31,8 @@ import {
 import { ROOT } from './paths';
 import { fmt, median, summarize, table, verdict, type Summary } from './stats';
 
-export const CHROME_DIST = join(ROOT, 'dist/chrome');
+/** DECLUTTER_DIST (as in tests/e2e/support/browsers.ts) benches another build side by side. */
+export const CHROME_DIST = join(process.env.DECLUTTER_DIST ?? join(ROOT, 'dist'), 'chrome');
 /** A unique URL per load: Chromium's action trigger finds the tab by its URL. */
 const withQuery = (url: string, query: string) => `${url}${url.includes('?') ? '&' : '?'}${query}`;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -78,10 +79,54 @@ async function withExtension(): Promise<ChromiumSession> {
 // ---------------------------------------------------------------------------------------------
 // 2. Click → painted
 
+/**
+ * Where the time between trigger and paint went, from the performance entries the content script
+ * leaves on the page's timeline (src/content/reader/reader-session.ts markOpened), page clock:
+ * - reach: trigger → the content script starts opening (background, injection, message)
+ * - settings: waiting for the settings before anything else
+ * - analysis: the core's analyzeArticle
+ * - render: building the view off-document (+ attaching it)
+ * - paint: attached → the frame that shows it (style, layout, paint)
+ */
+export interface ClickSplit {
+  reach: number;
+  settings: number;
+  analysis: number;
+  render: number;
+  paint: number;
+}
+
+/** Reads the split of the last open (run in the page). */
+export function readOpenSplit():
+  | (Omit<ClickSplit, 'reach' | 'paint'> & {
+      started: number;
+      attached: number;
+    })
+  | null {
+  const last = (name: string) => {
+    const all = performance.getEntriesByName(name);
+    return all[all.length - 1];
+  };
+  const open = last('declutter:open');
+  if (!open) return null;
+  const analyze = last('declutter:analyze');
+  const render = last('declutter:view:render');
+  const attach = last('declutter:view:attach');
+  const settings = last('declutter:view:settings');
+  return {
+    started: open.startTime,
+    attached: open.startTime + open.duration,
+    settings: settings?.duration ?? 0,
+    analysis: analyze?.duration ?? 0,
+    render: (render?.duration ?? 0) + (attach?.duration ?? 0),
+  };
+}
+
 export interface ClickSample {
   id: string;
   ms: number;
   attachedMs: number;
+  split?: ClickSplit;
   view: PaintWatch['view'];
   longest: number;
   longTasks: number;
@@ -214,6 +259,7 @@ async function harnessOverhead(session: ChromiumSession): Promise<number> {
 export interface ClickReport {
   pages: ClickSample[];
   summary: Summary;
+  split: Record<keyof ClickSplit, Summary>;
   attached: Summary;
   longestTask: Summary;
   harnessOverheadMs: number;
@@ -251,6 +297,7 @@ export async function benchClickPath(
         });
         const w = await clickToPaint(session, page, big ? 180_000 : 20_000);
         const lt = longTasksBetween(w, w.painted);
+        const open = await page.evaluate(readOpenSplit, undefined).catch(() => null);
         const sample: ClickSample = {
           id: p.id,
           ms: w.painted - w.t0,
@@ -259,6 +306,15 @@ export async function benchClickPath(
           longest: lt.longest,
           longTasks: lt.count,
         };
+        if (open) {
+          sample.split = {
+            reach: open.started - w.t0,
+            settings: open.settings,
+            analysis: open.analysis,
+            render: open.render,
+            paint: w.painted - open.attached,
+          };
+        }
         if (big && w.view === 'notice') sample.tryAnyway = await tryAnyway(page);
         into.push(sample);
       } catch (e) {
@@ -290,9 +346,14 @@ export async function benchClickPath(
     await session.close();
   }
   const ok = samples.filter((s) => !s.error);
+  const parts = ['reach', 'settings', 'analysis', 'render', 'paint'] as const;
+  const split = Object.fromEntries(
+    parts.map((k) => [k, summarize(ok.flatMap((s) => (s.split ? [s.split[k]] : [])))]),
+  ) as ClickReport['split'];
   return {
     pages: samples,
     summary: summarize(ok.map((s) => s.ms)),
+    split,
     attached: summarize(ok.map((s) => s.attachedMs)),
     longestTask: summarize(ok.map((s) => s.longest)),
     harnessOverheadMs: overhead,
@@ -322,6 +383,19 @@ export function printClickPath(r: ClickReport): string {
         const x = s as Summary;
         return [k as string, String(x.n), fmt(x.median), fmt(x.p95), fmt(x.max)];
       }),
+    ),
+    "where it went (content script's own performance entries; each part summarised on its own):",
+    table(
+      ['ms', 'n', 'median', 'p95', 'max'],
+      (
+        [
+          ['reach: trigger → content script opens (background, injection, message)', r.split.reach],
+          ['settings: waiting for stored settings', r.split.settings],
+          ['analysis: analyzeArticle', r.split.analysis],
+          ['render: view built and attached', r.split.render],
+          ['paint: attached → frame shown (style, layout, paint)', r.split.paint],
+        ] as Array<[string, Summary]>
+      ).map(([k, x]) => [k, String(x.n), fmt(x.median), fmt(x.p95), fmt(x.max)]),
     ),
     `painted: median ${fmt(r.summary.median)} ms [budget < 100: ${verdict(r.summary.median, 100, { strict: true })}], ` +
       `p95 ${fmt(r.summary.p95)} ms [budget < 250: ${verdict(r.summary.p95, 250, { strict: true })}]; ` +

@@ -3,6 +3,7 @@
 import { restrictedPageReason } from '../core/reader/restricted';
 import type { ActionTab } from '../platform/action';
 import { sendToTab } from '../platform/messaging';
+import { loadSettings } from '../platform/storage';
 import type { Message } from '../shared/messages';
 import { ensureContentScript, errorMessage } from './inject';
 import { injectionFailureReason } from './injection-failure';
@@ -22,6 +23,9 @@ export async function activateInTab(
     await showTabNotice(tab, restricted);
     return 'restricted';
   }
+  // Read while the content script is being injected: the settings then travel with the command
+  // instead of costing the view its own storage round trips after the click.
+  const settings = loadSettings().catch(() => undefined);
   try {
     await ensureContentScript(tab.id);
   } catch (error) {
@@ -29,7 +33,8 @@ export async function activateInTab(
     return 'inject-failed';
   }
   try {
-    await sendToTab(tab.id, command);
+    const known = await settings;
+    await sendToTab(tab.id, known ? { ...command, settings: known } : command);
     return 'sent';
   } catch (error) {
     await showTabNotice(tab, {

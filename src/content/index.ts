@@ -4,7 +4,13 @@
 // left behind by a previous version of the extension (reloaded or updated): its connection to
 // the extension is dead, so it is shut down (closing its view) and this copy takes over.
 import { CLUTTER_KINDS, detectClutter, locateFinding } from '../core/index';
-import { enabledKinds, mergeSettings, DEFAULT_SETTINGS, type Settings } from '../shared/settings';
+import {
+  enabledKinds,
+  mergeSettings,
+  validateSettings,
+  DEFAULT_SETTINGS,
+  type Settings,
+} from '../shared/settings';
 import { handleMessages, sendToBackground } from '../platform/messaging';
 import { isExtensionContextAlive } from '../platform/runtime';
 import { loadSettings, onSettingsChanged, saveSettings } from '../platform/storage';
@@ -68,10 +74,21 @@ function start(): Installed {
     reader.settingsChanged(next);
   });
 
+  /** Settings that came with a command (read by the background during injection). */
+  const adopt = (raw: unknown) => {
+    if (raw === undefined) return;
+    settings = validateSettings(raw);
+    loaded = Promise.resolve(settings);
+  };
+
   const stopListening = handleMessages({
     ping: () => ({ ready: true }),
-    'toggle-reader': async () => ({ open: await reader.toggle() }),
-    'toggle-declutter': async () => {
+    'toggle-reader': async (message) => {
+      adopt(message.settings);
+      return { open: await reader.toggle() };
+    },
+    'toggle-declutter': async (message) => {
+      adopt(message.settings);
       const current = await currentSettings();
       if (declutter.isEnabled()) declutter.disable();
       else await declutter.enable(enabledKinds(current));

@@ -6,8 +6,12 @@
 import { isFeatureName, type FeatureName } from './features';
 
 export type Message =
-  | { type: 'toggle-reader' }
-  | { type: 'toggle-declutter' }
+  /**
+   * `settings`: what the background read from storage while it injected the content script, so
+   * the view need not wait for its own read (untrusted shape: validated on arrival).
+   */
+  | { type: 'toggle-reader'; settings?: unknown }
+  | { type: 'toggle-declutter'; settings?: unknown }
   /** Is a content script of this build alive in the tab? */
   | { type: 'ping' };
 

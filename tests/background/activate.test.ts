@@ -11,10 +11,12 @@ const calls = vi.hoisted(() => ({
   badge: vi.fn<(tabId: number, text: string, color?: string) => Promise<void>>(),
   title: vi.fn<(tabId: number, title: string | null) => Promise<void>>(),
   session: new Map<string, unknown>(),
+  loadSettings: vi.fn<() => Promise<unknown>>(),
 }));
 
 vi.mock('../../src/platform/scripting', () => ({ injectFiles: calls.inject }));
 vi.mock('../../src/platform/messaging', () => ({ sendToTab: calls.send }));
+vi.mock('../../src/platform/storage', () => ({ loadSettings: calls.loadSettings }));
 vi.mock('../../src/platform/action', () => ({
   setTabPopup: calls.setPopup,
   openPopup: calls.openPopup,
@@ -28,6 +30,7 @@ vi.mock('../../src/platform/session-store', () => ({
 }));
 
 const { activateInTab } = await import('../../src/background/activate');
+const { DEFAULT_SETTINGS } = await import('../../src/shared/settings');
 const { clearTabNotice, messagePageUrl } = await import('../../src/background/tab-notice');
 
 const ARTICLE = { id: 7, windowId: 1, url: 'https://example.org/news/story' };
@@ -53,6 +56,7 @@ beforeEach(() => {
   calls.openPopup.mockResolvedValue();
   calls.badge.mockResolvedValue();
   calls.title.mockResolvedValue();
+  calls.loadSettings.mockResolvedValue(DEFAULT_SETTINGS);
   contentScriptAbsent();
 });
 
@@ -60,8 +64,25 @@ describe('activateInTab', () => {
   it('injects content.js into the tab, then sends the typed toggle', async () => {
     await expect(activateInTab(ARTICLE, { type: 'toggle-reader' })).resolves.toBe('sent');
     expect(calls.inject).toHaveBeenCalledExactlyOnceWith(7, ['content.js']);
-    expect(calls.send).toHaveBeenLastCalledWith(7, { type: 'toggle-reader' });
+    expect(calls.send).toHaveBeenLastCalledWith(7, {
+      type: 'toggle-reader',
+      settings: DEFAULT_SETTINGS,
+    });
     expect(calls.setPopup).not.toHaveBeenCalled();
+  });
+
+  it('reads the settings while injecting, and sends the command without them if that fails', async () => {
+    let injected = false;
+    calls.inject.mockImplementation(async () => {
+      injected = true;
+    });
+    calls.loadSettings.mockImplementation(async () => {
+      expect(injected, 'the read starts before the injection is done').toBe(false);
+      throw new Error('storage unavailable');
+    });
+    await expect(activateInTab(ARTICLE, { type: 'toggle-reader' })).resolves.toBe('sent');
+    expect(calls.loadSettings).toHaveBeenCalledOnce();
+    expect(calls.send).toHaveBeenLastCalledWith(7, { type: 'toggle-reader' });
   });
 
   it('does not inject again when the content script already answers', async () => {
@@ -72,7 +93,10 @@ describe('activateInTab', () => {
     );
     await activateInTab(ARTICLE, { type: 'toggle-declutter' });
     expect(calls.inject).not.toHaveBeenCalled();
-    expect(calls.send).toHaveBeenLastCalledWith(7, { type: 'toggle-declutter' });
+    expect(calls.send).toHaveBeenLastCalledWith(7, {
+      type: 'toggle-declutter',
+      settings: DEFAULT_SETTINGS,
+    });
   });
 
   it('retries the Chromium first-injection race once and succeeds', async () => {

@@ -5,9 +5,19 @@
 // is inserted before each hidden block so the reader knows something is there and can show it.
 // Undoing everything removes every attribute, chip and the stylesheet, leaving the page's markup
 // exactly as it was. Sections that load late are caught by a throttled mutation observer.
-import { detectClutter, locateFinding, type ClutterFinding, type ClutterKind } from '../../core';
+import {
+  CLUTTER_KINDS,
+  detectClutter,
+  locateFinding,
+  type ClutterFinding,
+  type ClutterKind,
+} from '../../core';
 import { createHiddenChip, type HiddenChip } from '../../ui/declutter/hidden-chip';
-import type { HiddenItem, PageDeclutter } from '../../ui/declutter/page-declutter-types';
+import type {
+  HiddenItem,
+  KnownFindings,
+  PageDeclutter,
+} from '../../ui/declutter/page-declutter-types';
 import { isOurNode } from '../../ui/declutter/shadow-host';
 import { watchAddedSubtrees, type ObserverBatch } from './added-subtrees';
 
@@ -16,10 +26,21 @@ export const HIDE_STYLE_ATTRIBUTE = 'data-declutter-style';
 export const HIDE_CSS = `[${HIDDEN_ATTRIBUTE}]{display:none!important}`;
 
 // The interfaces live beside the UI that consumes them (src/ui may not import src/content).
-export type { HiddenItem, PageDeclutter } from '../../ui/declutter/page-declutter-types';
+export type {
+  HiddenItem,
+  KnownFindings,
+  PageDeclutter,
+} from '../../ui/declutter/page-declutter-types';
 
-/** Finds clutter in `doc`; `roots`, when given, are freshly added subtrees worth a look. */
-export type DetectClutter = (doc: Document, roots?: readonly Element[]) => ClutterFinding[];
+/**
+ * Finds clutter in `doc`; `roots`, when given, are freshly added subtrees worth a look; `kinds`,
+ * when given, limits detection to the rules of those kinds.
+ */
+export type DetectClutter = (
+  doc: Document,
+  roots?: readonly Element[],
+  kinds?: readonly ClutterKind[],
+) => ClutterFinding[];
 
 export interface PageDeclutterOptions {
   kinds: ClutterKind[];
@@ -38,7 +59,8 @@ interface Item extends HiddenItem {
 }
 
 /** Whole page at enable time; only the added subtrees for observer batches. */
-const defaultDetect: DetectClutter = (doc, roots) => detectClutter(doc, roots ? { roots } : {});
+const defaultDetect: DetectClutter = (doc, roots, kinds) =>
+  detectClutter(doc, { ...(roots ? { roots } : {}), ...(kinds ? { kinds } : {}) });
 
 /**
  * What our features write into the page's own tree: the hiding stylesheet, and the quote layer's
@@ -156,9 +178,21 @@ export function createPageDeclutter(doc: Document, opts: PageDeclutterOptions): 
     return added;
   };
 
+  /**
+   * Every kind's findings on the whole page, or in `roots`. Kinds `known` already holds are taken
+   * from it instead of being detected again (the reading view has just analysed the page).
+   */
+  const find = (roots?: readonly Element[], known?: KnownFindings | null): ClutterFinding[] => {
+    if (roots) return detect(doc, roots);
+    if (!known) return detect(doc);
+    const missing = CLUTTER_KINDS.filter((kind) => !known.kinds.includes(kind));
+    const reused = known.findings.filter((finding) => known.kinds.includes(finding.kind));
+    return missing.length > 0 ? [...reused, ...detect(doc, undefined, missing)] : reused;
+  };
+
   /** Runs detection and records where each finding is, before any chip shifts :nth-child paths. */
-  const collect = (roots?: readonly Element[]): number => {
-    const findings = roots ? detect(doc, roots) : detect(doc);
+  const collect = (roots?: readonly Element[], known?: KnownFindings | null): number => {
+    const findings = find(roots, known);
     let count = 0;
     for (const finding of findings) {
       const element = locateFinding(doc, finding);
@@ -203,7 +237,7 @@ export function createPageDeclutter(doc: Document, opts: PageDeclutterOptions): 
   });
 
   const api: PageDeclutter = {
-    enable(nextKinds) {
+    enable(nextKinds, known) {
       if (nextKinds) kinds = new Set(nextKinds);
       enabled = true;
       paused = false;
@@ -211,7 +245,7 @@ export function createPageDeclutter(doc: Document, opts: PageDeclutterOptions): 
         applyHidden(item, true);
         ensureChip(item);
       }
-      collect();
+      collect(undefined, known);
       materialise();
       startWatching();
       notify();

@@ -9,6 +9,7 @@
 import type { ClutterFinding, ClutterKind } from '../../core/index';
 import type { HiddenPanel } from '../../ui/declutter/hidden-panel';
 import type { DeclutterToolbar } from '../../ui/declutter/page-toolbar';
+import type { KnownFindings } from '../../ui/declutter/page-declutter-types';
 import type { QuoteLayer } from '../../ui/quotes/quote-layer';
 import type { PageDeclutter } from '../declutter/page-declutter';
 import type { DeclutterFeature, QuotesFeature } from '../features/types';
@@ -34,6 +35,11 @@ export interface PageDeclutterSession {
   ): Promise<HiddenPanel>;
   /** Called after every change of the controller, including one created later. */
   onChange(listener: () => void): () => void;
+  /**
+   * Where enabling finds findings already detected on the page as it is now (the open reading
+   * view's analysis), or null to stop asking.
+   */
+  setKnownFindings(source: (() => KnownFindings | null) | null): void;
 }
 
 export interface PageDeclutterSessionOptions {
@@ -64,6 +70,7 @@ export function createPageDeclutterSession(
   let quotesLoading = false;
   let toolbarAllowed = true;
   let knownKinds: ClutterKind[] = [];
+  let knownFindings: (() => KnownFindings | null) | null = null;
   /** Bumped by every enable/disable, so a slow load cannot undo a later disable. */
   let intent = 0;
   const listeners = new Set<() => void>();
@@ -142,7 +149,7 @@ export function createPageDeclutterSession(
       // Kinds coming from settings are not a user change to write back.
       knownKinds = kinds;
       d.setKinds(kinds);
-      if (!d.isEnabled()) d.enable(kinds);
+      if (!d.isEnabled()) d.enable(kinds, knownFindings?.());
       syncToolbar();
       for (const listener of listeners) listener();
       return true;
@@ -175,6 +182,9 @@ export function createPageDeclutterSession(
     onChange(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+    setKnownFindings(source) {
+      knownFindings = source;
     },
   };
 }

@@ -27,6 +27,8 @@ import {
 import { capturePageState, lockPageScroll, restorePageState, type PageState } from './page-state';
 import { HUGE_PAGE_BYTES, measurePageSize, type PageSize } from './page-size';
 import type { PageDeclutterSession } from './page-declutter-session';
+import { watchPageChanges, type PageChanges } from './page-changes';
+import type { KnownFindings } from '../../ui/declutter/page-declutter-types';
 import type { QuotesFeature } from '../features/types';
 
 /**
@@ -79,6 +81,8 @@ interface OpenState {
   page: PageState;
   unlockScroll: () => void;
   analysis: PageAnalysis | null;
+  /** The analysis's clutter findings, lent to on-page Declutter while the page is unchanged. */
+  known: { findings: KnownFindings; changes: PageChanges } | null;
 }
 
 /**
@@ -134,10 +138,23 @@ function deferredQuotes(
   };
 }
 
+/**
+ * V8 keeps the input of the last successful regular-expression match of each realm (the legacy
+ * RegExp.input / RegExp.lastMatch), so after a close the whole text of the last article stayed
+ * reachable from this isolated world (seen in heap snapshots: tens of KB per page). A match on
+ * an empty string replaces it.
+ */
+function forgetLastRegExpInput(): void {
+  /^/.test('');
+}
+
 /** A performance entry on the page's timeline (read by benchmarks; see markOpened). */
 function measure(doc: Document, name: string, start: number, end: number) {
   try {
-    doc.defaultView?.performance?.measure(name, { start, end });
+    const perf = doc.defaultView?.performance;
+    // One entry per name: the page's timeline would otherwise grow with every open.
+    perf?.clearMeasures(name);
+    perf?.measure(name, { start, end });
   } catch {
     // A test clock that is not performance.now cannot be placed on the timeline.
   }
@@ -196,7 +213,11 @@ export function createReaderSession(deps: ReaderSessionDeps): ReaderSession {
         now,
         ...(maxElements ? { maxElements } : {}),
       });
-      if (state) state.analysis = analysis;
+      if (state) {
+        state.analysis = analysis;
+        state.known?.changes.stop();
+        state.known = lendFindings(analysis, kinds);
+      }
       if (analysis.article) return { kind: 'article', analysis };
       return noArticle(analysis.reason?.message ?? 'No article was found on this page.');
     } catch (error) {
@@ -204,6 +225,21 @@ export function createReaderSession(deps: ReaderSessionDeps): ReaderSession {
       return noArticle(`Declutter could not read this page (${detail}).`);
     }
   }
+
+  /**
+   * The analysis ran every clutter rule of `kinds` over the page (unless it stopped before, or a
+   * rule failed): "Declutter page" can reuse those findings and detect only the other kinds.
+   */
+  function lendFindings(analysis: PageAnalysis, kinds: ClutterKind[]): OpenState['known'] {
+    if (!deps.declutter || analysis.timings.clutter === undefined) return null;
+    if (analysis.warnings?.some((w) => w.startsWith('Clutter detection failed'))) return null;
+    return { findings: { kinds, findings: analysis.hidden }, changes: watchPageChanges(doc) };
+  }
+
+  deps.declutter?.setKnownFindings(() => {
+    const known = state?.known;
+    return known && !known.changes.changed() ? known.findings : null;
+  });
 
   function noArticle(message: string): ReaderContent {
     const actions: NoticeAction[] = [];
@@ -307,7 +343,7 @@ export function createReaderSession(deps: ReaderSessionDeps): ReaderSession {
         return Math.max(analysis?.hidden.length ?? 0, onPage);
       },
     });
-    state = { view, page, unlockScroll: () => {}, analysis: null };
+    state = { view, page, unlockScroll: () => {}, analysis: null, known: null };
     declutter?.setToolbarAllowed(false);
     if (current.declutterOnOpen && declutter) void declutter.enable(kinds);
 
@@ -338,6 +374,12 @@ export function createReaderSession(deps: ReaderSessionDeps): ReaderSession {
     if (!perf?.measure) return;
     const started = marks.started;
     try {
+      // Only the last open's entries stay: the timeline must not grow with every open.
+      for (const entry of perf.getEntriesByType('measure')) {
+        if (entry.name.startsWith('declutter:') && !entry.name.startsWith('declutter:quotes')) {
+          perf.clearMeasures(entry.name);
+        }
+      }
       perf.measure('declutter:open', { start: started, end: marks.attached });
       perf.measure('declutter:view:settings', { start: started, end: marks.settled });
       perf.measure('declutter:view:render', { start: marks.analysed, end: marks.rendered });
@@ -362,10 +404,12 @@ export function createReaderSession(deps: ReaderSessionDeps): ReaderSession {
     const current = state;
     if (!current) return;
     state = null;
+    current.known?.changes.stop();
     current.view.destroy();
     current.unlockScroll();
     restorePageState(doc, current.page);
     deps.declutter?.setToolbarAllowed(true);
+    forgetLastRegExpInput();
   }
 
   return {

@@ -9,9 +9,21 @@ export interface HiddenItem {
   hidden: boolean;
 }
 
+/**
+ * Findings already detected on the page as it is now, for some kinds (the reading view's
+ * analysis): enabling reuses them and runs detection only for the other kinds.
+ */
+export interface KnownFindings {
+  kinds: readonly ClutterKind[];
+  findings: readonly ClutterFinding[];
+}
+
 export interface PageDeclutter {
-  /** Detects clutter and hides the findings of `kinds` (default: the kinds given at creation). */
-  enable(kinds?: ClutterKind[]): HiddenItem[];
+  /**
+   * Detects clutter and hides the findings of `kinds` (default: the kinds given at creation).
+   * `known` findings stand in for detecting their kinds again.
+   */
+  enable(kinds?: ClutterKind[], known?: KnownFindings | null): HiddenItem[];
   /** Shows everything again, stops watching the page and forgets the findings. */
   disable(): void;
   isEnabled(): boolean;

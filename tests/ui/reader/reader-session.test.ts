@@ -8,6 +8,7 @@ import {
 } from '../../../src/content/reader/reader-session';
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/shared/settings';
 import { articleAnalysis, noArticleAnalysis } from './analysis-fixture';
+import type { KnownFindings } from '../../../src/ui/declutter/page-declutter-types';
 import { extractQuotes } from '../../../src/core/index';
 import { mountPageQuotes } from '../../../src/content/declutter/page-quotes';
 import { mountQuoteLayer } from '../../../src/ui/quotes/quote-layer';
@@ -123,6 +124,7 @@ describe('reader session', () => {
       setToolbarAllowed: vi.fn(),
       mountHiddenPanel: vi.fn(),
       onChange: () => () => {},
+      setKnownFindings: vi.fn(),
     };
     const { session } = start(() => noArticleAnalysis('Nothing here looks like an article.'), {
       declutter,
@@ -135,6 +137,35 @@ describe('reader session', () => {
     button?.click();
     expect(session.isOpen()).toBe(false);
     expect(declutter.enable).toHaveBeenCalledWith(['comments', 'donation']);
+  });
+
+  it("lends the analysis's findings to on-page Declutter while the view is open and the page unchanged", async () => {
+    let source: (() => KnownFindings | null) | null = null;
+    const declutter = {
+      load: vi.fn(),
+      peek: () => null,
+      isEnabled: () => false,
+      enable: vi.fn(async () => true),
+      disable: vi.fn(),
+      setToolbarAllowed: vi.fn(),
+      mountHiddenPanel: vi.fn(),
+      onChange: () => () => {},
+      setKnownFindings: (s: typeof source) => void (source = s),
+    };
+    const analysis = articleAnalysis({ timings: { clutter: 1, total: 2 } });
+    const { session } = start(() => analysis, { declutter });
+    const lent = () => (source as (() => KnownFindings | null) | null)?.() ?? null;
+    expect(lent(), 'nothing before the view opens').toBeNull();
+    await session.toggle();
+    expect(lent()).toEqual({ kinds: ['comments', 'donation'], findings: analysis.hidden });
+    // The view's own host and the scroll lock are not page changes; the page's own edits are.
+    document.body.append(document.createElement('p'));
+    expect(lent()).toBeNull();
+    session.close();
+    await session.toggle();
+    expect(lent()).not.toBeNull();
+    session.close();
+    expect(lent(), 'nothing kept after close').toBeNull();
   });
 
   it('paints without the Quotes script, loads it on the first toggle and extracts the quotes there', async () => {
