@@ -83,7 +83,7 @@ async function withExtension(): Promise<ChromiumSession> {
  * Where the time between trigger and paint went, from the performance entries the content script
  * leaves on the page's timeline (src/content/reader/reader-session.ts markOpened), page clock:
  * - reach: trigger → the content script starts opening (background, injection, message)
- * - settings: waiting for the settings before anything else
+ * - settings: before the analysis (the settings, the view's empty shell)
  * - analysis: the core's analyzeArticle
  * - render: building the view off-document (+ attaching it)
  * - paint: attached → the frame that shows it (style, layout, paint)
@@ -390,7 +390,7 @@ export function printClickPath(r: ClickReport): string {
       (
         [
           ['reach: trigger → content script opens (background, injection, message)', r.split.reach],
-          ['settings: waiting for stored settings', r.split.settings],
+          ['before analysis: settings + view shell built', r.split.settings],
           ['analysis: analyzeArticle', r.split.analysis],
           ['render: view built and attached', r.split.render],
           ['paint: attached → frame shown (style, layout, paint)', r.split.paint],
