@@ -3,7 +3,6 @@
 // (e2e-recipe §3.4, ~10% of first clicks); the same call succeeds moments later, so that one error
 // is retried once after a short pause. Every other error is final.
 import { injectFiles } from '../platform/scripting';
-import { sendToTab } from '../platform/messaging';
 import { featureFile, type FeatureName } from '../shared/features';
 
 export const CONTENT_SCRIPT = 'content.js';
@@ -21,19 +20,16 @@ export function errorMessage(error: unknown): string {
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** True when a content script of ours already answers in the tab (no need to inject again). */
-async function alreadyInjected(tabId: number): Promise<boolean> {
-  try {
-    const answer = await sendToTab(tabId, { type: 'ping' });
-    return answer?.ready === true;
-  } catch {
-    return false; // "Receiving end does not exist": nothing injected yet.
-  }
+/** What sending to a tab says when no content script of ours listens there (Chromium, Firefox). */
+const NO_RECEIVER = /Receiving end does not exist/i;
+
+/** True when `error` means "nothing of ours in that tab", as opposed to a failing handler. */
+export function isNoReceiver(error: unknown): boolean {
+  return NO_RECEIVER.test(errorMessage(error));
 }
 
-/** Makes sure the content script runs in `tabId`. Rejects with the browser's error if it cannot. */
-export async function ensureContentScript(tabId: number): Promise<void> {
-  if (await alreadyInjected(tabId)) return;
+/** Injects the content script (a no-op where a live copy already runs: see src/content/index.ts). */
+export async function injectContentScript(tabId: number): Promise<void> {
   try {
     await injectFiles(tabId, [CONTENT_SCRIPT]);
   } catch (error) {

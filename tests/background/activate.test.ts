@@ -38,10 +38,10 @@ const RACE = new Error(
   'Cannot access contents of the page. Extension manifest must request permission to access the respective host.',
 );
 
-/** No content script answers a ping yet; toggle messages are answered. */
+/** No content script listens until content.js is injected; then every message is answered. */
 function contentScriptAbsent() {
-  calls.send.mockImplementation(async (_tab, message) => {
-    if ((message as { type: string }).type === 'ping') {
+  calls.send.mockImplementation(async () => {
+    if (calls.inject.mock.calls.length === 0) {
       throw new Error('Could not establish connection. Receiving end does not exist.');
     }
     return { open: true };
@@ -85,18 +85,18 @@ describe('activateInTab', () => {
     expect(calls.send).toHaveBeenLastCalledWith(7, { type: 'toggle-reader' });
   });
 
-  it('does not inject again when the content script already answers', async () => {
-    calls.send.mockImplementation(async (_tab, message) =>
-      (message as { type: string }).type === 'ping'
-        ? { ready: true }
-        : { enabled: true, hidden: 2 },
-    );
-    await activateInTab(ARTICLE, { type: 'toggle-declutter' });
+  it('sends the command straight to a content script that is already there (one round trip)', async () => {
+    calls.send.mockResolvedValue({ enabled: true, hidden: 2 });
+    await expect(activateInTab(ARTICLE, { type: 'toggle-declutter' })).resolves.toBe('sent');
     expect(calls.inject).not.toHaveBeenCalled();
-    expect(calls.send).toHaveBeenLastCalledWith(7, {
-      type: 'toggle-declutter',
-      settings: DEFAULT_SETTINGS,
-    });
+    expect(calls.send).toHaveBeenCalledExactlyOnceWith(7, { type: 'toggle-declutter' });
+  });
+
+  it('does not inject again when the content script is there but its answer is an error', async () => {
+    calls.send.mockRejectedValue(new Error('The page could not be read'));
+    await expect(activateInTab(ARTICLE, { type: 'toggle-reader' })).resolves.toBe('no-answer');
+    expect(calls.inject).not.toHaveBeenCalled();
+    expect(calls.send).toHaveBeenCalledOnce();
   });
 
   it('retries the Chromium first-injection race once and succeeds', async () => {
