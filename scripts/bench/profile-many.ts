@@ -31,6 +31,7 @@ const browser = await chromium.launch({
 const self = new Map<string, number>();
 const incl = new Map<string, number>();
 let total = 0;
+const rows: Record<string, number>[] = [];
 const page = await browser.newPage();
 for (const p of pages) {
   try {
@@ -44,13 +45,21 @@ for (const p of pages) {
       const b = (window as unknown as { __declutterBench: DeclutterBench }).__declutterBench;
       const phases = { now: () => performance.now(), ms: {} as Record<string, number> };
       b.detectClutter(document);
+      let t0 = performance.now();
       for (let i = 0; i < 5; i++) b.detectClutter(document, { phases });
+      phases.ms['= detectClutter'] = performance.now() - t0;
+      t0 = performance.now();
+      for (let i = 0; i < 5; i++) new b.Readability(document.cloneNode(true) as Document).parse();
+      phases.ms['= bare Readability'] = performance.now() - t0;
       return phases.ms;
     });
+    const row: Record<string, number> = {};
     for (const [k, v] of Object.entries(ms)) {
       self.set(k, (self.get(k) ?? 0) + v / 5);
-      total += v / 5;
+      if (!k.startsWith('=')) total += v / 5;
+      row[k] = v / 5;
     }
+    rows.push(row);
     continue;
   }
   const run = (n: number) =>
@@ -107,6 +116,27 @@ const top = (m: Map<string, number>) =>
     )
     .join('\n');
 console.log(`${fnName} over ${pages.length} pages ×3, total sampled ${total.toFixed(0)} ms`);
+if (fnName === 'phases') {
+  const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1] ?? 0;
+  const keys = [...new Set(rows.flatMap((r) => Object.keys(r)))];
+  const col = (k: string) => rows.map((r) => r[k] ?? 0);
+  const sums = rows.map((r) =>
+    Object.entries(r)
+      .filter(([k]) => !k.startsWith('='))
+      .reduce((acc, [, v]) => acc + v, 0),
+  );
+  console.log(`median of per-page phase sums: ${med(sums).toFixed(3)}`);
+  const sig = rows.map((r) =>
+    Object.entries(r)
+      .filter(([k]) => k.startsWith('signatures'))
+      .reduce((acc, [, v]) => acc + v, 0),
+  );
+  console.log(`median of per-page signature matching (all rules): ${med(sig).toFixed(3)}`);
+  console.log('median ms per page (0 where a page has no such phase):');
+  for (const k of keys.sort((x, y) => med(col(y)) - med(col(x)))) {
+    console.log(`${med(col(k)).toFixed(3).padStart(9)}  ${k}`);
+  }
+}
 console.log('--- self');
 console.log(top(self));
 console.log('--- inclusive');

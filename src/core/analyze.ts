@@ -107,8 +107,10 @@ function findClutter(doc: Document, kinds: readonly ClutterKind[], warnings: str
  */
 function removeFindings(doc: Document, findings: ClutterFinding[], article?: Element): void {
   const articleLength = article ? (article.textContent ?? '').length : 0;
-  for (const finding of findings) {
-    const element = locateFinding(doc, finding);
+  // Locate every finding before removing any: a selector with :nth-child counts siblings that
+  // an earlier removal would take away.
+  const located = findings.map((finding) => locateFinding(doc, finding));
+  for (const element of located) {
     if (!element || NEVER_REMOVED.has(element.localName)) continue;
     if (article && (element.contains(article) || ownsMostOf(element, articleLength))) continue;
     element.remove();
@@ -131,6 +133,21 @@ function applyMetadata(result: PageAnalysis, extraction: Extraction): void {
   result.dir = extraction.dir ?? result.dir;
   result.publishedTime = extraction.publishedTime;
   result.excerpt = extraction.excerpt;
+}
+
+/**
+ * Readability resolves the article's links against the document's base URI. When the caller
+ * names another address for the page (the CLI's --url for a saved file), the clone gets a
+ * <base> saying so; otherwise the clone's own base already is the page's.
+ */
+function pinBase(clone: Document, base: string | null): void {
+  if (!base || clone.baseURI === base) return;
+  let element = clone.querySelector('base[href]');
+  if (!element) {
+    element = clone.createElement('base');
+    (clone.head ?? clone.documentElement)?.prepend(element);
+  }
+  element.setAttribute('href', base);
 }
 
 /** Fewer words than this outside links may be a form or a menu rather than an article. */
@@ -224,8 +241,11 @@ function runPipeline(
 
   const base = documentBase(doc, pageUrl);
   const inert = () => doc.implementation.createHTMLDocument('');
+  // Lazy images before Readability, which scores and cleans what it sees. URLs are made
+  // absolute after it, on the article alone (the clean-up below): doing it on the whole clone
+  // first cost as much again and Readability's own output is rewritten either way.
   resolveLazyImages(clone, (markup) => parseHtmlBody(markup, parser));
-  absolutizeUrls(clone, base);
+  pinBase(clone, base);
   clock.lap('prepare');
 
   const kinds = options.hideKinds ?? DEFAULT_HIDE_KINDS;

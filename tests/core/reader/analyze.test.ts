@@ -278,6 +278,28 @@ describe('analyzePage: clutter', () => {
     expect(all.result.hidden).toEqual([]);
   });
 
+  it('locates every finding before removing any (positional selectors stay true)', () => {
+    const page = articlePage(
+      '<div class="tail"><p>First leftover block of reader chatter that should never reach the view.</p></div><div class="tail"><p>A keeper paragraph between the two that belongs to the article itself.</p></div><div class="tail"><p>Second leftover block of reader chatter that should never reach the view.</p></div>',
+    );
+    const probe = pageDocument(page);
+    const tails = [...probe.querySelectorAll('div.tail')];
+    const nth = (el: Element) => [...el.parentElement!.children].indexOf(el) + 1;
+    const finding = (el: Element, text: string): ClutterFinding => ({
+      kind: 'comments',
+      rule: 'test/run',
+      selector: `div.tail:nth-child(${nth(el)})`,
+      text,
+      confidence: 1,
+    });
+    const findings = [finding(tails[0]!, 'First leftover'), finding(tails[2]!, 'Second leftover')];
+    clutter.findings = (doc) => (doc.URL === 'about:blank' ? [] : findings);
+    const { text } = analyze(page);
+    clutter.findings = () => [];
+    expect(text).not.toContain('leftover');
+    expect(text).toContain('A keeper paragraph');
+  });
+
   it('cleans clutter that Readability let through, found again in the extracted article', () => {
     const page = articlePage(
       '<ol class="commentlist"><li><p>First reader comment with enough words to look like prose in a scorer.</p></li></ol>',

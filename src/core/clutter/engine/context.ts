@@ -24,32 +24,6 @@ export class PageContext {
     this.pageHost = findPageHost(doc);
   }
 
-  private scopedCache: Element[] | null = null;
-  private allCache: Element[] | null = null;
-
-  /** Every element inside the scopes (scope roots included), in document order. */
-  get elements(): Element[] {
-    if (!this.scopedCache) {
-      const out: Element[] = [];
-      for (const scope of this.scopes) {
-        out.push(scope);
-        for (const el of scope.querySelectorAll('*')) out.push(el);
-      }
-      this.scopedCache = out;
-    }
-    return this.scopedCache;
-  }
-
-  /** Every element of the document, in document order (the article guard needs the whole page). */
-  get allElements(): Element[] {
-    if (!this.allCache) {
-      const root = this.doc.documentElement;
-      const whole = this.scopes.length === 1 && this.scopes[0] === root;
-      this.allCache = whole ? this.elements : root ? [root, ...root.querySelectorAll('*')] : [];
-    }
-    return this.allCache;
-  }
-
   /** Builds the element index now rather than on the first query (so it can be timed apart). */
   prepareIndex(): void {
     void this.scopedIndex;
@@ -59,15 +33,14 @@ export class PageContext {
   private docIndexCache: ElementIndex | null = null;
 
   private get scopedIndex(): ElementIndex {
-    return (this.scopedIndexCache ??= new ElementIndex(this.elements, this.scopes));
+    return (this.scopedIndexCache ??= new ElementIndex(this.scopes));
   }
 
   private get docIndex(): ElementIndex {
     if (!this.docIndexCache) {
-      this.docIndexCache =
-        this.allElements === this.elements
-          ? this.scopedIndex
-          : new ElementIndex(this.allElements, [this.doc.documentElement!]);
+      const root = this.doc.documentElement;
+      const whole = this.scopes.length === 1 && this.scopes[0] === root;
+      this.docIndexCache = whole || !root ? this.scopedIndex : new ElementIndex([root]);
     }
     return this.docIndexCache;
   }
@@ -144,108 +117,104 @@ export function siteOf(host: string): string {
 }
 
 /**
- * Elements of one list with their tag, id and class read once, indexed by id, class and tag, so
- * that a selector query touches only the elements its subject could be. Value tests on id and
- * class (`[id^="comment"]`, `[class*="patreon"]`) run over the strings read here; other
- * attributes are read only on the elements of the subject's tag (`a[href*="ko-fi.com/"]`), or,
- * for a bare attribute subject (`[data-spotim-app]`), found by one native query per name.
- * Reading every attribute of every element instead (NamedNodeMap and Attr objects) cost more
- * than all the rules together.
+ * The elements of some subtrees indexed by id, class string and tag, so that a selector query
+ * touches only the elements its subject could be. Value tests on id and class
+ * (`[id^="comment"]`, `[class*="patreon"]`) run over the distinct strings read here; other
+ * attributes are read only on the elements of the subject's tag (`a[href*="ko-fi.com/"]`), and a
+ * bare attribute subject (`[data-spotim-app]`) is found by the DOM's own query.
+ *
+ * The DOM does the walking: one native query lists the elements that carry an id or a class
+ * (a minority of a page), tags come from getElementsByTagName when first asked for. Listing every
+ * element in script and reading every attribute (NamedNodeMap and Attr objects) cost more than
+ * all the rules together.
  */
 class ElementIndex {
-  private readonly els: readonly Element[];
-  private readonly byId = new Map<string, number[]>();
-  private byClassCache: Map<string, number[]> | null = null;
-  private readonly byClassString = new Map<string, number[]>();
-  private readonly byTag = new Map<string, number[]>();
-  private readonly byAttrName = new Map<string, number[]>();
-  private readonly byTagValue = new Map<string, { positions: number[]; values: string[] }>();
+  private readonly byId = new Map<string, Element[]>();
+  private readonly byClassString = new Map<string, Element[]>();
+  private byClassCache: Map<string, Element[]> | null = null;
+  private readonly byTag = new Map<string, Element[]>();
+  private readonly byAttrName = new Map<string, Element[]>();
+  private readonly byTagValue = new Map<string, { els: Element[]; values: string[] }>();
 
-  constructor(
-    els: readonly Element[],
-    private readonly scopes: readonly Element[],
-  ) {
-    this.els = els;
-    const { byId, byClassString, byTag } = this;
-    for (let i = 0; i < els.length; i++) {
-      const el = els[i]!;
-      const id = el.getAttribute('id') ?? '';
-      const cls = el.getAttribute('class') ?? '';
-      if (id) push(byId, id, i);
-      if (cls) push(byClassString, cls, i);
-      push(byTag, el.localName, i);
+  constructor(private readonly scopes: readonly Element[]) {
+    const { byId, byClassString } = this;
+    for (const el of this.native('[id], [class]')) {
+      const id = el.getAttribute('id');
+      const cls = el.getAttribute('class');
+      if (id) push(byId, id, el);
+      if (cls) push(byClassString, cls, el);
     }
+  }
+
+  /** Elements of the scopes (roots included) matching a selector the DOM answers natively. */
+  private native(selector: string): Element[] {
+    const out: Element[] = [];
+    for (const scope of this.scopes) {
+      if (scope.matches(selector)) out.push(scope);
+      for (const el of scope.querySelectorAll(selector)) out.push(el);
+    }
+    return out;
   }
 
   query(sel: CompiledSelector): Element[] {
-    const hits = new Set<number>();
+    const only = sel.complexes.length === 1 ? sel.complexes[0]! : null;
+    const subject = only?.[only.length - 1];
+    if (only && subject && this.isTagOnly(subject)) {
+      // One plain tag (`form`, `div.x form`): the tag's list is already in document order.
+      return this.tag(subject.tag!).filter((el) => matchesCompiled(el, sel));
+    }
+    const hits = new Set<Element>();
     for (const cx of sel.complexes) {
       const single: CompiledSelector = { source: '', complexes: [cx] };
-      for (const i of this.candidates(cx[cx.length - 1]!)) {
-        if (!hits.has(i) && matchesCompiled(this.els[i]!, single)) hits.add(i);
+      for (const el of this.candidates(cx[cx.length - 1]!)) {
+        if (!hits.has(el) && matchesCompiled(el, single)) hits.add(el);
       }
     }
-    return [...hits].sort((a, b) => a - b).map((i) => this.els[i]!);
+    return [...hits].sort(documentOrder);
   }
 
-  private candidates(c: Compound): Iterable<number> {
+  private isTagOnly(c: Compound): boolean {
+    return c.tag != null && c.id == null && c.classes.length === 0 && c.attrs.length === 0;
+  }
+
+  private candidates(c: Compound): readonly Element[] {
     if (c.id != null) return this.byId.get(c.id) ?? [];
     if (c.classes.length) return this.byClass.get(c.classes[0]!) ?? [];
     const onName = c.attrs.find((a) => a.op !== '' && (a.name === 'id' || a.name === 'class'));
     if (onName) {
       // Over distinct values: most elements share their class string with many others.
       const values = onName.name === 'id' ? this.byId : this.byClassString;
-      const out: number[] = [];
-      for (const [value, positions] of values) {
-        if (attrValueOk(value, onName)) for (const i of positions) out.push(i);
+      const out: Element[] = [];
+      for (const [value, els] of values) {
+        if (attrValueOk(value, onName)) for (const el of els) out.push(el);
       }
       return out;
     }
     if (c.tag) {
       const valued = c.attrs.find((a) => a.op !== '');
-      if (!valued) return this.byTag.get(c.tag) ?? [];
+      if (!valued) return this.tag(c.tag);
       // `a[href*="ko-fi.com/"]`: one read of href per link serves every such selector.
-      const { positions, values } = this.tagValues(c.tag, valued.name);
-      const out: number[] = [];
+      const { els, values } = this.tagValues(c.tag, valued.name);
+      const out: Element[] = [];
       for (let k = 0; k < values.length; k++) {
-        if (attrValueOk(values[k]!, valued)) out.push(positions[k]!);
+        if (attrValueOk(values[k]!, valued)) out.push(els[k]!);
       }
       return out;
     }
     if (c.attrs.length) return this.withAttribute(c.attrs[0]!.name);
-    return this.els.keys();
+    return this.native('*');
   }
 
-  /** Positions of the elements carrying attribute `name`, through the DOM's own query. */
-  private withAttribute(name: string): number[] {
-    let hits = this.byAttrName.get(name);
-    if (!hits) {
-      const found = new Set<number>();
-      const add = (el: Element) => {
-        const i = this.positionOf(el);
-        if (i >= 0) found.add(i);
-      };
-      const selector = `[${name.replace(/[^\w-]/g, (ch) => `\\${ch}`)}]`;
-      for (const scope of this.scopes) {
-        if (scope.hasAttribute(name)) add(scope);
-        for (const el of scope.querySelectorAll(selector)) add(el);
-      }
-      hits = [...found].sort((a, b) => a - b);
-      this.byAttrName.set(name, hits);
-    }
-    return hits;
-  }
-
-  /** Positions by class token, split once per distinct class string. */
-  private get byClass(): Map<string, number[]> {
+  /** Elements by class token, split once per distinct class string. */
+  private get byClass(): Map<string, Element[]> {
     if (!this.byClassCache) {
-      const map = new Map<string, number[]>();
-      for (const [cls, positions] of this.byClassString) {
+      const map = new Map<string, Element[]>();
+      for (const [cls, els] of this.byClassString) {
         for (const token of new Set(cls.split(/\s+/))) {
           if (!token) continue;
           const list = map.get(token);
-          if (list) for (const i of positions) list.push(i);
-          else map.set(token, positions.slice());
+          if (list) for (const el of els) list.push(el);
+          else map.set(token, els.slice());
         }
       }
       this.byClassCache = map;
@@ -253,16 +222,29 @@ class ElementIndex {
     return this.byClassCache;
   }
 
+  private tag(name: string): Element[] {
+    let els = this.byTag.get(name);
+    if (!els) {
+      els = [];
+      for (const scope of this.scopes) {
+        if (scope.localName === name) els.push(scope);
+        for (const el of scope.getElementsByTagName(name)) els.push(el);
+      }
+      this.byTag.set(name, els);
+    }
+    return els;
+  }
+
   /** The value of attribute `name` on every element `tag` that has it, read once. */
-  private tagValues(tag: string, name: string): { positions: number[]; values: string[] } {
+  private tagValues(tag: string, name: string): { els: Element[]; values: string[] } {
     const key = `${tag} ${name}`;
     let entry = this.byTagValue.get(key);
     if (!entry) {
-      entry = { positions: [], values: [] };
-      for (const i of this.byTag.get(tag) ?? []) {
-        const v = this.els[i]!.getAttribute(name);
+      entry = { els: [], values: [] };
+      for (const el of this.tag(tag)) {
+        const v = el.getAttribute(name);
         if (v != null) {
-          entry.positions.push(i);
+          entry.els.push(el);
           entry.values.push(v);
         }
       }
@@ -271,24 +253,25 @@ class ElementIndex {
     return entry;
   }
 
-  /** Position of `el` in the list (document order), by binary search; -1 when not listed. */
-  private positionOf(el: Element): number {
-    let lo = 0;
-    let hi = this.els.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const at = this.els[mid]!;
-      if (at === el) return mid;
-      // FOLLOWING (4): `el` comes after `at` in document order.
-      if (at.compareDocumentPosition(el) & 4) lo = mid + 1;
-      else hi = mid - 1;
+  /** Elements carrying attribute `name`, through the DOM's own query. */
+  private withAttribute(name: string): Element[] {
+    let els = this.byAttrName.get(name);
+    if (!els) {
+      els = this.native(`[${name.replace(/[^\w-]/g, (ch) => `\\${ch}`)}]`);
+      this.byAttrName.set(name, els);
     }
-    return -1;
+    return els;
   }
 }
 
-function push(map: Map<string, number[]>, key: string, i: number): void {
+function documentOrder(a: Element, b: Element): number {
+  if (a === b) return 0;
+  // FOLLOWING (4): `b` comes after `a`.
+  return a.compareDocumentPosition(b) & 4 ? -1 : 1;
+}
+
+function push(map: Map<string, Element[]>, key: string, el: Element): void {
   const list = map.get(key);
-  if (list) list.push(i);
-  else map.set(key, [i]);
+  if (list) list.push(el);
+  else map.set(key, [el]);
 }
