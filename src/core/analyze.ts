@@ -93,7 +93,9 @@ function emptyAnalysis(doc: Document, url: string | null): PageAnalysis {
 /** Clutter findings on `doc` of the kinds the user hides. A broken rule must not cost the article. */
 function findClutter(doc: Document, kinds: readonly ClutterKind[], warnings: string[]) {
   try {
-    return detectClutter(doc).filter((finding) => kinds.includes(finding.kind));
+    // Only the hidden kinds' rules run: cheaper, and a finding of a kind the user keeps (a share
+    // bar) cannot absorb a hidden one nested in it when findings merge into the outermost.
+    return kinds.length === 0 ? [] : detectClutter(doc, { kinds });
   } catch (error) {
     warnings.push(`Clutter detection failed and was skipped: ${describe(error)}`);
     return [];

@@ -6,7 +6,9 @@ import type { ClutterFinding } from '../../../src/core/types';
 // reports whatever the test says, so the pipeline's handling of findings is what gets tested.
 const clutter = vi.hoisted(() => ({ findings: (_doc: Document): ClutterFinding[] => [] }));
 vi.mock('../../../src/core/clutter', () => ({
-  detectClutter: (doc: Document) => clutter.findings(doc),
+  // Like the real one, it answers only for the kinds asked for.
+  detectClutter: (doc: Document, options?: { kinds?: readonly string[] }) =>
+    clutter.findings(doc).filter((f) => !options?.kinds || options.kinds.includes(f.kind)),
   locateFinding: (doc: Document, finding: ClutterFinding) => doc.querySelector(finding.selector),
 }));
 
