@@ -115,11 +115,44 @@ export function createPageDeclutter(doc: Document, opts: PageDeclutterOptions): 
     style = null;
   };
 
+  /** The item of the same rule right before `item` among its siblings (chips skipped). */
+  const previousInRun = (item: Item): Item | null => {
+    let prev = item.element.previousElementSibling;
+    while (prev && isOurNode(prev)) prev = prev.previousElementSibling;
+    const before = prev ? itemByElement.get(prev) : undefined;
+    return before && before.finding.rule === item.finding.rule ? before : null;
+  };
+
+  /**
+   * `leader` and the items of the same rule that follow it as siblings: one block to the reader.
+   * A thread that shares a wrapper with the post is found as a run of sibling elements (heading,
+   * comments, signature lines); a chip before each would bury the page in chips.
+   */
+  const runOf = (leader: Item): Item[] => {
+    const run = [leader];
+    for (let el = leader.element.nextElementSibling; el; el = el.nextElementSibling) {
+      if (isOurNode(el)) continue;
+      const next = itemByElement.get(el);
+      if (!next || next.finding.rule !== leader.finding.rule) break;
+      run.push(next);
+    }
+    return run;
+  };
+
   const ensureChip = (item: Item) => {
+    if (previousInRun(item)) {
+      // The run's first item carries the one chip; it shows and hides the whole run.
+      item.chip?.destroy();
+      item.chip = null;
+      return;
+    }
     if (!item.chip) {
-      item.chip = createHiddenChip(doc, item.finding.kind, (hide) =>
-        hide ? api.hideAgain(item.id) : api.restore(item.id),
-      );
+      item.chip = createHiddenChip(doc, item.finding.kind, (hide) => {
+        for (const member of runOf(item)) {
+          if (hide) api.hideAgain(member.id);
+          else api.restore(member.id);
+        }
+      });
     }
     if (!item.chip.host.isConnected || item.chip.host.nextSibling !== item.element) {
       item.element.before(item.chip.host);

@@ -5,6 +5,7 @@ import {
   type PageDeclutter,
 } from '../../../src/content/declutter/page-declutter';
 import { ARTICLE_PAGE, makeFakeDetect } from './fake-detect';
+import type { ClutterFinding } from '../../../src/core';
 
 function loadPage(html = ARTICLE_PAGE) {
   document.open();
@@ -66,6 +67,44 @@ describe('createPageDeclutter', () => {
     expect(button.textContent).toBe('hide');
     button.click();
     expect(comments.getAttribute(HIDDEN_ATTRIBUTE)).toBe('comments');
+  });
+
+  it('gives a run of sibling blocks of one rule a single chip that shows and hides them all', () => {
+    loadPage(`<!doctype html><html><body><article><p>The post.</p>
+      <h3 class="run">3 Comments</h3><div class="run">Ann: first</div><div class="run">Bo: second</div>
+      <div class="other">Support us</div></article></body></html>`);
+    const detect = (doc: Document): ClutterFinding[] => [
+      ...[...doc.querySelectorAll('.run')].map((el, i) => ({
+        kind: 'comments' as const,
+        rule: 'comments/generic-thread',
+        selector: `article > :nth-child(${i + 2})`,
+        text: el.textContent ?? '',
+        confidence: 0.75,
+      })),
+      {
+        kind: 'donation',
+        rule: 'donation/support-box',
+        selector: '.other',
+        text: 'Support us',
+        confidence: 0.8,
+      },
+    ];
+    declutter = createPageDeclutter(document, {
+      kinds: ['comments', 'donation'],
+      detect,
+      observe: false,
+    });
+    expect(declutter.enable()).toHaveLength(4);
+    const run = [...document.querySelectorAll('.run')];
+    expect(run.every((el) => el.getAttribute(HIDDEN_ATTRIBUTE) === 'comments')).toBe(true);
+    // One chip for the run (before its first block), one for the donation box after it.
+    expect(chips()).toHaveLength(2);
+    expect(run[0]!.previousElementSibling).toBe(chips()[0]);
+    chipButton(chips()[0]!).click();
+    expect(run.some((el) => el.hasAttribute(HIDDEN_ATTRIBUTE))).toBe(false);
+    expect(document.querySelector('.other')!.hasAttribute(HIDDEN_ATTRIBUTE)).toBe(true);
+    chipButton(chips()[0]!).click();
+    expect(run.every((el) => el.hasAttribute(HIDDEN_ATTRIBUTE))).toBe(true);
   });
 
   it('restore / hideAgain / restoreAll / disable, and disable leaves the markup byte-identical', () => {
