@@ -17,6 +17,7 @@ interface Node {
 }
 const fnName = (process.argv[2] ?? 'detectClutter') as 'detectClutter' | 'analyzePage' | 'phases';
 const limit = Number(process.argv[3] ?? 60);
+const kinds = process.argv[4]?.split(',');
 const pages = await listCorpus(DEFAULT_CORPUS, limit);
 const server = await startServer([
   { prefix: '/readability', dir: join(DEFAULT_CORPUS, 'readability') },
@@ -41,18 +42,19 @@ for (const p of pages) {
     continue;
   }
   if (fnName === 'phases') {
-    const ms = await page.evaluate(() => {
+    const ms = await page.evaluate((kinds) => {
       const b = (window as unknown as { __declutterBench: DeclutterBench }).__declutterBench;
       const phases = { now: () => performance.now(), ms: {} as Record<string, number> };
-      b.detectClutter(document);
+      const k = kinds ? { kinds: kinds as never } : {};
+      b.detectClutter(document, k);
       let t0 = performance.now();
-      for (let i = 0; i < 5; i++) b.detectClutter(document, { phases });
+      for (let i = 0; i < 5; i++) b.detectClutter(document, { ...k, phases });
       phases.ms['= detectClutter'] = performance.now() - t0;
       t0 = performance.now();
       for (let i = 0; i < 5; i++) new b.Readability(document.cloneNode(true) as Document).parse();
       phases.ms['= bare Readability'] = performance.now() - t0;
       return phases.ms;
-    });
+    }, kinds);
     const row: Record<string, number> = {};
     for (const [k, v] of Object.entries(ms)) {
       self.set(k, (self.get(k) ?? 0) + v / 5);
