@@ -3,7 +3,7 @@
 // later runs find the marker on the global object and do nothing. The one exception is a copy
 // left behind by a previous version of the extension (reloaded or updated): its connection to
 // the extension is dead, so it is shut down (closing its view) and this copy takes over.
-import { CLUTTER_KINDS, detectClutter, locateFinding } from '../core/index';
+import { CLUTTER_KINDS, locateFinding } from '../core/index';
 import {
   enabledKinds,
   mergeSettings,
@@ -18,6 +18,7 @@ import { createPageDeclutterSession } from './reader/page-declutter-session';
 import { createReaderSession } from './reader/reader-session';
 import { loadFeature, resetFeatures, type RequestFeature } from './features/registry';
 import { exposeSharedCore } from './features/shared-core';
+import { createContentDetector, type ContentDetector } from './clutter-detector';
 
 const INSTALLED = Symbol.for('declutter.content-script');
 
@@ -31,7 +32,7 @@ const requestFeature: RequestFeature = async (feature) => {
   await sendToBackground({ type: 'load-feature', feature });
 };
 
-function start(): Installed {
+function start(detector: ContentDetector): Installed {
   let settings: Settings = { ...DEFAULT_SETTINGS };
   let loaded: Promise<Settings> | null = null;
   const currentSettings = () =>
@@ -63,6 +64,9 @@ function start(): Installed {
     saveSettings: persist,
     declutter,
     loadQuotes,
+    detector,
+    // declutter.js brings the opt-in kinds' rules (src/content/features/declutter.ts).
+    loadRules: () => loadFeature('declutter', requestFeature),
   });
 
   // Start reading settings now, while the background's toggle message is still on its way.
@@ -117,7 +121,13 @@ if (!previous || !previous.alive()) {
   }
   // Feature scripts a dead copy loaded belong to the old version.
   if (previous) resetFeatures();
-  // Before any feature script can be requested: they call these through it.
-  exposeSharedCore({ detectClutter, locateFinding });
-  scope[INSTALLED] = start();
+  // Before any feature script can be requested: they call these through it. The reading view and
+  // the feature scripts share one detector, which starts with the reading view's rules only.
+  const detector = createContentDetector();
+  exposeSharedCore({
+    detectClutter: detector.detect,
+    locateFinding,
+    registerClutterRules: detector.register,
+  });
+  scope[INSTALLED] = start(detector);
 }

@@ -5,9 +5,10 @@
 //   become inert links) → sanitise (DOMPurify) → canonical text → quotes
 //
 // analyzeArticle is the same pipeline without the last stage: what the reading view needs to
-// paint. The content script uses it, so the quote code (loaded on demand with the Quotes switch,
-// src/content/features) stays out of its bundle: analyzePage is the only reference to
-// extractQuotes here, and a bundle that does not use analyzePage drops it.
+// paint. The content script uses it (as analyzeArticleWithDetector), so the quote code (loaded on
+// demand with the Quotes switch, src/content/features) stays out of its bundle: analyzePage is the
+// only reference to extractQuotes here, and a bundle that does not use analyzePage drops it. In
+// the same way only analyzeArticle and analyzePage default to detectClutter (every rule).
 //
 // Every stage is timed with the caller's clock. Failures become a `reason` the view can show.
 import { isProbablyReaderable } from '@mozilla/readability';
@@ -18,6 +19,7 @@ import { guardDocument } from './reader/guard';
 import { extractArticle, type Extraction } from './reader/extract';
 import { resolveLazyImages } from './reader/lazy-images';
 import { replaceEmbeds } from './reader/embeds';
+import { hideMedia, releaseMedia, restoreMedia } from './reader/inert-media';
 import { absolutizeUrls, documentBase } from './reader/urls';
 import { NoWindowError, sanitizeArticle } from './reader/sanitize';
 import { readingMinutes } from './reader/reading-time';
@@ -90,12 +92,19 @@ function emptyAnalysis(doc: Document, url: string | null): PageAnalysis {
   };
 }
 
+type Detect = NonNullable<AnalyzeOptions['detect']>;
+
 /** Clutter findings on `doc` of the kinds the user hides. A broken rule must not cost the article. */
-function findClutter(doc: Document, kinds: readonly ClutterKind[], warnings: string[]) {
+function findClutter(
+  doc: Document,
+  kinds: readonly ClutterKind[],
+  warnings: string[],
+  detect: Detect,
+) {
   try {
     // Only the hidden kinds' rules run: cheaper, and a finding of a kind the user keeps (a share
     // bar) cannot absorb a hidden one nested in it when findings merge into the outermost.
-    return kinds.length === 0 ? [] : detectClutter(doc, { kinds });
+    return kinds.length === 0 ? [] : detect(doc, { kinds });
   } catch (error) {
     warnings.push(`Clutter detection failed and was skipped: ${describe(error)}`);
     return [];
@@ -203,7 +212,19 @@ export function parseArticleHtml(html: string, doc: Document, view?: ParserWindo
 
 /** Everything but quotations: `quotes` and `speakers` stay empty, no `quotes` timing. */
 export function analyzeArticle(doc: Document, options: AnalyzeOptions = {}): PageAnalysis {
-  return runPipeline(doc, options, null);
+  return runPipeline(doc, options, null, options.detect ?? detectClutter);
+}
+
+/**
+ * analyzeArticle with the caller's detector and no default one: the content script's entry. A
+ * bundle that uses it and neither analyzeArticle nor analyzePage does not reference
+ * detectClutter, so it carries only the rules its detector holds (READER_RULES in content.js).
+ */
+export function analyzeArticleWithDetector(
+  doc: Document,
+  options: AnalyzeOptions & { detect: Detect },
+): PageAnalysis {
+  return runPipeline(doc, options, null, options.detect);
 }
 
 /**
@@ -211,13 +232,14 @@ export function analyzeArticle(doc: Document, options: AnalyzeOptions = {}): Pag
  * `quotes` stage. `options.quotes: false` skips the extraction.
  */
 export function analyzePage(doc: Document, options: AnalyzeOptions = {}): PageAnalysis {
-  return runPipeline(doc, options, extractQuotes);
+  return runPipeline(doc, options, extractQuotes, options.detect ?? detectClutter);
 }
 
 function runPipeline(
   doc: Document,
   options: AnalyzeOptions,
   findQuotes: ((text: string) => QuoteResult) | null,
+  detect: Detect,
 ): PageAnalysis {
   const clock = new Stopwatch(options.now ?? Date.now);
   const pageUrl = options.url ?? documentUrl(doc);
@@ -239,6 +261,9 @@ function runPipeline(
   result.readerable = isProbablyReaderable(doc);
 
   const clone = doc.cloneNode(true) as Document;
+  // Media elements pin a document without a browsing context in memory (reader/inert-media.ts):
+  // stand-ins from here on, real again only in the extracted article.
+  hideMedia(clone);
   clock.lap('clone');
 
   const base = documentBase(doc, pageUrl);
@@ -246,12 +271,16 @@ function runPipeline(
   // Lazy images before Readability, which scores and cleans what it sees. URLs are made
   // absolute after it, on the article alone (the clean-up below): doing it on the whole clone
   // first cost as much again and Readability's own output is rewritten either way.
-  resolveLazyImages(clone, (markup) => parseHtmlBody(markup, parser));
+  resolveLazyImages(clone, (markup) => {
+    const body = parseHtmlBody(markup, parser);
+    hideMedia(body);
+    return body;
+  });
   pinBase(clone, base);
   clock.lap('prepare');
 
   const kinds = options.hideKinds ?? DEFAULT_HIDE_KINDS;
-  const findings = findClutter(doc, kinds, warnings);
+  const findings = findClutter(doc, kinds, warnings, detect);
   removeFindings(clone, findings);
   result.hidden = findings;
   clock.lap('clutter');
@@ -275,8 +304,9 @@ function runPipeline(
   const fresh = inert();
   const content = fresh.importNode(extraction.content, true);
   fresh.body.appendChild(content);
-  removeFindings(fresh, findClutter(fresh, kinds, warnings), content);
+  removeFindings(fresh, findClutter(fresh, kinds, warnings, detect), content);
   replaceEmbeds(fresh.body, base);
+  restoreMedia(content);
   absolutizeUrls(fresh.body, base);
   clock.lap('cleanup');
 
@@ -286,11 +316,15 @@ function runPipeline(
   } catch (error) {
     clock.lap('sanitise');
     return done({ code: 'parse-error', message: describe(error) });
+  } finally {
+    releaseMedia(content);
   }
   const rendered = parseArticleHtml(html, doc, parser);
   const text = canonicalText(rendered);
+  const isArticle = looksLikeArticle(text, rendered, doc);
+  releaseMedia(rendered);
   clock.lap('sanitise');
-  if (!looksLikeArticle(text, rendered, doc)) return done(NO_ARTICLE);
+  if (!isArticle) return done(NO_ARTICLE);
 
   result.article = { html, text, length: text.length, readingMinutes: readingMinutes(text) };
 

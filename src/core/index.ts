@@ -1,7 +1,17 @@
 // The one entry point of the core. Content script, CLI, tests and benchmarks all come through here.
 export * from './types';
-export { analyzeArticle, analyzePage } from './analyze';
-export { detectClutter, locateFinding, CLUTTER_RULES, type DetectOptions } from './clutter';
+export { analyzeArticle, analyzeArticleWithDetector, analyzePage } from './analyze';
+export {
+  detectClutter,
+  detectClutterWith,
+  locateFinding,
+  CLUTTER_RULES,
+  OPT_IN_RULES,
+  READER_RULES,
+  type ClutterDetector,
+  type ClutterRule,
+  type DetectOptions,
+} from './clutter';
 export { extractQuotes } from './quotes';
 export {
   buildTextMap,

@@ -128,6 +128,11 @@ export interface AnalyzeOptions {
   /** Refuse documents with more elements than this (reason `too-large`). Default: no limit. */
   maxElements?: number;
   /**
+   * The clutter detector to run (both passes). Default: detectClutter, every rule. The content
+   * script passes its own, which holds only the rules it has loaded (analyzeArticleWithDetector).
+   */
+  detect?: (doc: Document, options: { kinds: readonly ClutterKind[] }) => ClutterFinding[];
+  /**
    * Window whose DOM classes the sanitiser uses. Default: `doc.defaultView`. Needed only for
    * documents without one (made by DOMParser or createHTMLDocument).
    */

@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bundle, listEntries } from '../../scripts/build';
 import { sharedCoreShim } from '../../scripts/shared-core';
-import { detectClutter, locateFinding } from '../../src/core/index';
+import { OPT_IN_RULES, READER_RULES, detectClutter, locateFinding } from '../../src/core/index';
+import type { ClutterRule } from '../../src/core/index';
 import { SHARED_CORE_NAMES } from '../../src/content/features/shared-core';
 
 let dir = '';
@@ -44,6 +45,19 @@ describe('shared core', () => {
     expect(code.declutter!.length).toBeLessThan(code.content!.length / 4);
   });
 
+  it("content.js carries only the reading view's rules; declutter.js brings the opt-in ones", () => {
+    for (const rule of READER_RULES) expect(code.content, rule.id).toContain(rule.id);
+    for (const rule of OPT_IN_RULES) {
+      expect(code.content, rule.id).not.toContain(rule.id);
+      expect(code.declutter, rule.id).toContain(rule.id);
+      expect(code.quotes, rule.id).not.toContain(rule.id);
+    }
+  });
+
+  it('content.js stays under the 150 KB budget (issue 5)', () => {
+    expect(Buffer.byteLength(code.content!, 'utf8')).toBeLessThan(150_000);
+  });
+
   it('content.js and the feature scripts are plain ASCII (one byte per character in memory)', () => {
     for (const [name, text] of Object.entries(code)) {
       expect(
@@ -59,9 +73,16 @@ describe('shared core', () => {
     const scope = globalThis as unknown as Record<PropertyKey, unknown>;
     const saved = [scope[registry], scope[shared]];
     try {
-      scope[shared] = { detectClutter, locateFinding };
+      const registered: ClutterRule[] = [];
+      scope[shared] = {
+        detectClutter,
+        locateFinding,
+        registerClutterRules: (rules: readonly ClutterRule[]) => registered.push(...rules),
+      };
       scope[registry] = undefined;
       new Function(code.declutter!)();
+      // The opt-in kinds' rules, handed to the content script's detector as the script runs.
+      expect(registered.map((rule) => rule.id)).toEqual(OPT_IN_RULES.map((rule) => rule.id));
       const modules = (scope[registry] as { modules: Record<string, Record<string, unknown>> })
         .modules;
       const feature = modules.declutter as {
@@ -92,18 +113,11 @@ describe('shared core', () => {
     try {
       scope[shared] = undefined;
       scope[registry] = undefined;
-      new Function(code.declutter!)();
-      const modules = (scope[registry] as { modules: Record<string, Record<string, unknown>> })
-        .modules;
-      const feature = modules.declutter as {
-        createPageDeclutter: (
-          doc: Document,
-          opts: { kinds: string[] },
-        ) => { enable(k: string[]): void };
-      };
-      expect(() =>
-        feature.createPageDeclutter(document, { kinds: ['comments'] }).enable(['comments']),
-      ).toThrow(/without the content script/);
+      // It hands its rules to the content script's detector first thing, and does not register.
+      expect(() => new Function(code.declutter!)()).toThrow(/without the content script/);
+      const modules = (scope[registry] as { modules: Record<string, unknown> } | undefined)
+        ?.modules;
+      expect(modules?.declutter).toBeUndefined();
     } finally {
       [scope[registry], scope[shared]] = saved;
     }

@@ -8,12 +8,20 @@
 //
 // Only functions content.js bundles anyway are shared: sharing anything else would grow the
 // script injected on every click to shrink one loaded on demand.
+//
+// The shared detectClutter is the content script's detector (src/content/clutter-detector.ts),
+// which holds only the reading view's rules until a feature script registers more through
+// registerClutterRules (declutter.js brings the opt-in kinds' rules).
 import type * as Core from '../../core/index';
+import type { ClutterRule } from '../../core/index';
 
 /** The core functions the content script lends to the feature scripts (read by the build too). */
 export const SHARED_CORE_NAMES = ['detectClutter', 'locateFinding'] as const;
 
-export type SharedCore = Pick<typeof Core, (typeof SHARED_CORE_NAMES)[number]>;
+export type SharedCore = Pick<typeof Core, (typeof SHARED_CORE_NAMES)[number]> & {
+  /** Adds rules to the content script's detector (the shared detectClutter). */
+  registerClutterRules(rules: readonly ClutterRule[]): void;
+};
 
 const SHARED_CORE = Symbol.for('declutter.core');
 

@@ -8,7 +8,7 @@
 // (src/content/features): the view paints without them, and their handles here stand in until
 // the script has arrived (one round trip to the background, the first time only).
 import {
-  analyzeArticle,
+  analyzeArticleWithDetector,
   type AnalyzeOptions,
   type ClutterFinding,
   type ClutterKind,
@@ -30,6 +30,7 @@ import type { PageDeclutterSession } from './page-declutter-session';
 import { watchPageChanges, type PageChanges } from './page-changes';
 import type { KnownFindings } from '../../ui/declutter/page-declutter-types';
 import type { QuotesFeature } from '../features/types';
+import { createContentDetector, type ContentDetector } from '../clutter-detector';
 
 /**
  * Above this many elements the view asks before analysing: measured in headless Chromium on a busy
@@ -48,6 +49,17 @@ export interface ReaderSessionDeps {
   /** The Quotes feature script (src/content/features). Without it and `mountQuotes`, no switch. */
   loadQuotes?: () => Promise<QuotesFeature>;
   analyze?: (doc: Document, options: AnalyzeOptions) => PageAnalysis;
+  /**
+   * The content script's clutter detector (default: a new one with the reading view's rules).
+   * The default `analyze` runs it; its `covers` says which kinds' rules are there.
+   */
+  detector?: ContentDetector;
+  /**
+   * Loads the script that registers the opt-in kinds' rules with `detector` (declutter.js).
+   * Called before analysing when a hidden kind has no rule yet; without it, or when it fails, the
+   * view shows what it found with the rules it has and says so in the analysis's warnings.
+   */
+  loadRules?: () => Promise<unknown>;
   /** Element count above which the view asks first (tests lower it). */
   hugePageElements?: number;
   /** HTML size in bytes above which the view asks first (see page-size.ts; tests lower it). */
@@ -194,7 +206,11 @@ function deferredPanel(
 
 export function createReaderSession(deps: ReaderSessionDeps): ReaderSession {
   const doc = deps.document;
-  const analyze = deps.analyze ?? analyzeArticle;
+  const detector = deps.detector ?? createContentDetector();
+  const analyze =
+    deps.analyze ??
+    ((page: Document, options: AnalyzeOptions) =>
+      analyzeArticleWithDetector(page, { ...options, detect: detector.detect }));
   const now = deps.now ?? (() => performance.now());
   const mountQuotes =
     deps.mountQuotes ?? (deps.loadQuotes ? deferredQuotes(deps.loadQuotes, now, doc) : undefined);
@@ -205,6 +221,19 @@ export function createReaderSession(deps: ReaderSessionDeps): ReaderSession {
   let settings: Settings | null = null;
   let opening: Promise<void> | null = null;
 
+  /**
+   * Makes sure the detector has rules for every kind in `kinds`, loading the opt-in kinds' rules
+   * if needed. Never throws: a kind still missing afterwards is reported by runAnalysis.
+   */
+  async function ensureRules(kinds: readonly ClutterKind[]): Promise<void> {
+    if (!deps.loadRules || kinds.every((kind) => detector.covers(kind))) return;
+    try {
+      await deps.loadRules();
+    } catch (error) {
+      console.warn('Declutter: the newsletter and share-bar rules could not be loaded', error);
+    }
+  }
+
   function runAnalysis(kinds: ClutterKind[], maxElements?: number): ReaderContent {
     try {
       const analysis = analyze(doc, {
@@ -213,10 +242,19 @@ export function createReaderSession(deps: ReaderSessionDeps): ReaderSession {
         now,
         ...(maxElements ? { maxElements } : {}),
       });
+      // Kinds whose rules could not be loaded: the view still shows the article, and says so.
+      const missing = kinds.filter((kind) => !detector.covers(kind));
+      if (missing.length > 0) {
+        analysis.warnings = [
+          ...(analysis.warnings ?? []),
+          `The rules for ${missing.join(' and ')} could not be loaded: those blocks are not hidden.`,
+        ];
+      }
       if (state) {
         state.analysis = analysis;
         state.known?.changes.stop();
-        state.known = lendFindings(analysis, kinds);
+        const complete = kinds.filter((kind) => !missing.includes(kind));
+        state.known = lendFindings(analysis, complete);
       }
       if (analysis.article) return { kind: 'article', analysis };
       return noArticle(analysis.reason?.message ?? 'No article was found on this page.');
@@ -313,6 +351,9 @@ export function createReaderSession(deps: ReaderSessionDeps): ReaderSession {
     if (state) return;
     const current = settings;
     const kinds = enabledKinds(current);
+    // Newsletter boxes and share bars are opt-in: their rules are not in this script.
+    await ensureRules(kinds);
+    if (state) return;
     const declutter = deps.declutter;
 
     const view = createReaderView({

@@ -4,19 +4,27 @@
 // article out of reach and reports each block once, as its outermost element.
 import type { ClutterFinding } from '../types';
 import { runDetection, type DetectOptions } from './engine/detect';
-import { CLUTTER_RULES } from './registry';
+import type { ClutterRule } from './rule';
 
 export type { DetectOptions } from './engine/detect';
 export type { ClutterRule } from './rule';
-export { CLUTTER_RULES } from './registry';
+export { OPT_IN_RULES, READER_RULES } from './registry';
+export { CLUTTER_RULES, detectClutter } from './all-rules';
+
+/** A clutter detector: detectClutter, or detectClutterWith bound to a list of rules. */
+export type ClutterDetector = (doc: Document, options?: DetectOptions) => ClutterFinding[];
 
 /**
- * Finds clutter blocks in `doc`. Reads the document, never changes it. `options.roots` narrows
- * the search to added subtrees (the article guard still looks at the whole page);
- * `options.kinds` runs only the rules of those kinds.
+ * detectClutter with only `rules` (e.g. READER_RULES): a bundle that calls this and not
+ * detectClutter carries only the rules it passes. Pass the same array each time: the engine
+ * compiles a list's signatures once per array.
  */
-export function detectClutter(doc: Document, options: DetectOptions = {}): ClutterFinding[] {
-  return runDetection(doc, CLUTTER_RULES, options);
+export function detectClutterWith(
+  rules: readonly ClutterRule[],
+  doc: Document,
+  options: DetectOptions = {},
+): ClutterFinding[] {
+  return runDetection(doc, rules, options);
 }
 
 /** The element a finding points at, in `doc` (the analysed document or a clone of it). */

@@ -1,5 +1,14 @@
-// Every clutter rule, in one list. A rule not listed here does not run; the meta-test in
-// tests/clutter/registry.test.ts checks every listed rule has positive and negative fixtures.
+// Every clutter rule, in two lists by who needs it. A rule not listed here does not run; the
+// meta-test in tests/clutter/registry.test.ts checks every listed rule has positive and negative
+// fixtures.
+//
+// READER_RULES are the kinds the reading view hides unless told otherwise (comments, donation
+// asks): content.js bundles them. OPT_IN_RULES are the kinds a user has to switch on (newsletter
+// boxes, share bars): most users never run them, so content.js leaves them out and the declutter.js
+// feature script brings them (src/content/features/declutter.ts). Both lists are plain literals,
+// so a bundle that uses only READER_RULES drops OPT_IN_RULES and its rules. CLUTTER_RULES, the two
+// together, lives in ./all-rules.ts: building it is code that runs, and in this module it would
+// keep every rule in every bundle that uses either list.
 import type { ClutterRule } from './rule';
 import { blogger } from './rules/comments/blogger';
 import { commento } from './rules/comments/commento';
@@ -52,7 +61,7 @@ import { addtoany } from './rules/social/addtoany';
 import { shareLinks } from './rules/social/share-links';
 import { sharethis } from './rules/social/sharethis';
 
-export const CLUTTER_RULES: readonly ClutterRule[] = [
+export const READER_RULES: readonly ClutterRule[] = [
   blogger,
   commento,
   coral,
@@ -95,6 +104,9 @@ export const CLUTTER_RULES: readonly ClutterRule[] = [
   paypal,
   steady,
   supportBox,
+];
+
+export const OPT_IN_RULES: readonly ClutterRule[] = [
   convertkit,
   emailSignup,
   mailchimp,
