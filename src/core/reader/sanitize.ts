@@ -2,6 +2,7 @@
 // view receives can be inserted into a shadow root as is: no scripts, styles, event handlers,
 // javascript: URLs, forms or frames; classes only where they carry meaning (code languages).
 import createDOMPurify, { type DOMPurify, type Config } from 'dompurify';
+import { releaseMedia } from './inert-media';
 
 /** Elements that never belong in a reading view, with or without their content. */
 const FORBID_TAGS = [
@@ -84,6 +85,11 @@ const CONFIG: Config = {
   ALLOW_UNKNOWN_PROTOCOLS: false,
   KEEP_CONTENT: true,
 };
+
+const DOM_CONFIG = { ...CONFIG, RETURN_DOM: true } as const;
+
+const isParent = (node: Node): node is Element | DocumentFragment =>
+  node.nodeType === 1 || node.nodeType === 11;
 
 const LANGUAGE_CLASS = /^(?:language|lang)-[\w+#.-]+$/;
 
@@ -173,13 +179,22 @@ export function sanitizeArticle(root: Node, view: Window, pageUrl: string | null
     sanitizers.set(view, sanitizer);
   }
   sanitizer.context.pageOrigin = originOf(pageUrl);
+  const { purify } = sanitizer;
   try {
-    return sanitizer.purify.sanitize(root, CONFIG) as unknown as string;
+    // As a tree, not a string (DOMPurify's string is this body's innerHTML): media elements in
+    // DOMPurify's document, kept or removed, must leave their parents before it is dropped.
+    const body = purify.sanitize(root, DOM_CONFIG) as HTMLElement;
+    const html = body.innerHTML;
+    releaseMedia(body);
+    for (const entry of purify.removed) {
+      if ('element' in entry && isParent(entry.element)) releaseMedia(entry.element);
+    }
+    return html;
   } finally {
     // DOMPurify lists every removed element and attribute (with the element it came from) in
     // `removed` until the next call. The sanitiser lives as long as the window, so that list
     // would keep the last article's whole sanitised tree and its document alive after the view
-    // closed. Nothing here reads it.
-    sanitizer.purify.removed = [];
+    // closed. Nothing reads it after the media above were released.
+    purify.removed = [];
   }
 }
