@@ -7,6 +7,7 @@ import { mountDeclutterToolbar } from '../../ui/declutter/page-toolbar';
 import { mountHiddenPanel } from '../../ui/declutter/hidden-panel';
 import { keptOutList } from '../../ui/declutter/kept-out-list';
 import { createPageDeclutter } from '../declutter/page-declutter';
+import { createDeclutterSession } from '../declutter/declutter-session';
 import { registerFeature } from './registry';
 import { sharedCore } from './shared-core';
 
@@ -14,6 +15,7 @@ import { sharedCore } from './shared-core';
 sharedCore().registerClutterRules(OPT_IN_RULES);
 
 registerFeature('declutter', {
+  createDeclutterSession,
   createPageDeclutter,
   mountHiddenPanel,
   mountDeclutterToolbar,

@@ -6,6 +6,7 @@ import type { mountHiddenPanel } from '../../ui/declutter/hidden-panel';
 import type { keptOutList } from '../../ui/declutter/kept-out-list';
 import type { mountQuoteLayer } from '../../ui/quotes/quote-layer';
 import type { createPageDeclutter } from '../declutter/page-declutter';
+import type { createDeclutterSession } from '../declutter/declutter-session';
 import type { mountPageQuotes } from '../declutter/page-quotes';
 
 /** Quote marking: in the reading view (mountQuoteLayer) and on the live page (mountPageQuotes). */
@@ -15,8 +16,12 @@ export interface QuotesFeature {
   mountPageQuotes: typeof mountPageQuotes;
 }
 
-/** On-page Declutter: the hiding controller, its toolbar, the hidden panel and the view's list. */
+/**
+ * On-page Declutter: the session behind content.js's handle (controller, toolbar, panel), and the
+ * parts it is made of.
+ */
 export interface DeclutterFeature {
+  createDeclutterSession: typeof createDeclutterSession;
   createPageDeclutter: typeof createPageDeclutter;
   mountHiddenPanel: typeof mountHiddenPanel;
   mountDeclutterToolbar: typeof mountDeclutterToolbar;

@@ -5,12 +5,14 @@
 //
 // The controller, its toolbar and panel, and the page's quote marks are not needed to paint the
 // reading view, so they come from feature scripts injected on first use (src/content/features):
-// enabling resolves once the Declutter script is in and the page is decluttered.
+// enabling resolves once the Declutter script is in and the page is decluttered. This file is the
+// handle content.js keeps; the working part (src/content/declutter/declutter-session.ts) comes
+// with the Declutter script. Here is only what must work before it has arrived: the listeners,
+// the toolbar's permission, the known findings and a disable that overtakes a slow load.
 import type { ClutterFinding, ClutterKind } from '../../core/index';
 import type { HiddenPanel } from '../../ui/declutter/hidden-panel';
-import type { DeclutterToolbar } from '../../ui/declutter/page-toolbar';
 import type { KnownFindings } from '../../ui/declutter/page-declutter-types';
-import type { QuoteLayer } from '../../ui/quotes/quote-layer';
+import type { DeclutterSession } from '../declutter/declutter-session';
 import type { PageDeclutter } from '../declutter/page-declutter';
 import type { DeclutterFeature, QuotesFeature } from '../features/types';
 
@@ -53,132 +55,52 @@ export interface PageDeclutterSessionOptions {
   loadQuotes(): Promise<QuotesFeature>;
 }
 
-const sameKinds = (a: ClutterKind[], b: ClutterKind[]) =>
-  a.length === b.length && a.every((kind) => b.includes(kind));
-
-const report = (what: string) => (error: unknown) =>
-  console.warn(`Declutter: ${what} could not be loaded`, error);
-
 export function createPageDeclutterSession(
   doc: Document,
   options: PageDeclutterSessionOptions,
 ): PageDeclutterSession {
-  let feature: DeclutterFeature | null = null;
-  let declutter: PageDeclutter | null = null;
-  let toolbar: DeclutterToolbar | null = null;
-  let quotes: QuoteLayer | null = null;
-  let quotesLoading = false;
+  let inner: DeclutterSession | null = null;
   let toolbarAllowed = true;
-  let knownKinds: ClutterKind[] = [];
   let knownFindings: (() => KnownFindings | null) | null = null;
   /** Bumped by every enable/disable, so a slow load cannot undo a later disable. */
   let intent = 0;
   const listeners = new Set<() => void>();
-
-  const toggleQuotes = () => {
-    if (quotes) {
-      quotes.setEnabled(!quotes.isEnabled());
-      return;
-    }
-    if (quotesLoading) return;
-    quotesLoading = true;
-    options
-      .loadQuotes()
-      .then((quotesFeature) => {
-        if (!declutter?.isEnabled() || quotes) return;
-        quotes = quotesFeature.mountPageQuotes(doc, {
-          declutter,
-          onToggle: (on) => toolbar?.setQuotesActive(on),
-        });
-        toolbar?.setQuotesActive(quotes.isEnabled());
-      }, report('Quotes'))
-      .finally(() => {
-        quotesLoading = false;
-      });
-  };
-
-  const syncToolbar = () => {
-    const want = toolbarAllowed && !!declutter?.isEnabled();
-    if (want && !toolbar && declutter && feature) {
-      toolbar = feature.mountDeclutterToolbar(doc, declutter, {
-        onQuotes: toggleQuotes,
-        onClose: () => {
-          toolbar = null;
-        },
-      });
-      toolbar.setQuotesActive(!!quotes?.isEnabled());
-    } else if (!want && toolbar) {
-      toolbar.destroy();
-      toolbar = null;
-    }
-    if (!declutter?.isEnabled() && quotes) {
-      quotes.destroy();
-      quotes = null;
-    }
-  };
-
-  const onChange = () => {
-    const kinds = declutter?.kinds() ?? [];
-    if (!sameKinds(kinds, knownKinds)) {
-      knownKinds = kinds;
-      options.onKindsChanged?.(kinds);
-    }
-    syncToolbar();
+  const notify = () => {
     for (const listener of listeners) listener();
   };
 
-  const load = async (): Promise<PageDeclutter> => {
-    if (declutter) return declutter;
-    const loaded = (feature ??= await options.loadDeclutter());
-    if (!declutter) {
-      knownKinds = options.initialKinds();
-      declutter = loaded.createPageDeclutter(doc, { kinds: knownKinds });
-      declutter.onChange(onChange);
-    }
-    return declutter;
+  const session = async (): Promise<DeclutterSession> => {
+    if (inner) return inner;
+    const feature = await options.loadDeclutter();
+    // Re-read after the wait: a concurrent call may have created it meanwhile.
+    return (inner ??= feature.createDeclutterSession(doc, {
+      ...options,
+      toolbarAllowed: () => toolbarAllowed,
+      notify,
+    }));
   };
 
   return {
-    load,
-    peek: () => declutter,
-    isEnabled: () => !!declutter?.isEnabled(),
+    load: async () => (await session()).controller(),
+    peek: () => inner?.peek() ?? null,
+    isEnabled: () => !!inner?.peek()?.isEnabled(),
     async enable(kinds) {
       const mine = ++intent;
-      const d = await load();
+      const ready = await session();
       if (mine !== intent) return false;
-      // Kinds coming from settings are not a user change to write back.
-      knownKinds = kinds;
-      d.setKinds(kinds);
-      if (!d.isEnabled()) d.enable(kinds, knownFindings?.());
-      syncToolbar();
-      for (const listener of listeners) listener();
+      ready.enable(kinds, knownFindings?.());
       return true;
     },
     disable() {
       intent++;
-      declutter?.disable();
-      syncToolbar();
-      for (const listener of listeners) listener();
+      if (inner) inner.disable();
+      else notify();
     },
     setToolbarAllowed(allowed) {
       toolbarAllowed = allowed;
-      syncToolbar();
+      inner?.syncToolbar();
     },
-    async mountHiddenPanel(parent, { keptOut = [], ...opts }) {
-      const d = await load();
-      const loaded = feature as DeclutterFeature;
-      const list = loaded.keptOutList(doc, keptOut);
-      if (list) parent.append(list);
-      const panel = loaded.mountHiddenPanel(parent, d, opts);
-      return {
-        element: panel.element,
-        refresh: () => panel.refresh(),
-        destroy() {
-          panel.destroy();
-          list?.remove();
-        },
-      };
-    },
+    mountHiddenPanel: async (parent, opts) => (await session()).mountHiddenPanel(parent, opts),
     onChange(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

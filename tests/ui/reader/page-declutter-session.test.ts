@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createPageDeclutterSession } from '../../../src/content/reader/page-declutter-session';
 import { createPageDeclutter } from '../../../src/content/declutter/page-declutter';
+import { createDeclutterSession } from '../../../src/content/declutter/declutter-session';
 import { mountPageQuotes } from '../../../src/content/declutter/page-quotes';
 import { extractQuotes } from '../../../src/core/index';
 import { mountDeclutterToolbar } from '../../../src/ui/declutter/page-toolbar';
@@ -17,6 +18,7 @@ afterEach(() => {
 
 /** The feature scripts' exports, as the registry hands them over once injected. */
 const declutterFeature: DeclutterFeature = {
+  createDeclutterSession,
   createPageDeclutter,
   mountHiddenPanel,
   mountDeclutterToolbar,
