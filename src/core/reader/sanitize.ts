@@ -146,6 +146,9 @@ function createSanitizer(view: Window): Sanitizer {
       node.setAttribute('controls', '');
       node.setAttribute('preload', 'none');
     }
+    // A default text track loads as soon as the view shows its video, whatever preload says
+    // (scripts/bench/media-network.ts saw the .vtt requested): captions wait for the reader.
+    if (node.localName === 'track') node.removeAttribute('default');
   });
 
   return { purify, context };

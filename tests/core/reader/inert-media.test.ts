@@ -14,7 +14,7 @@ import { articlePage, pageDocument } from './helpers';
 
 const MEDIA = `<figure><video src="/v/clip.mp4" poster="/v/poster.jpg" width="640" class="player" autoplay>
   <source src="/v/clip.webm" type="video/webm" media="(min-width: 600px)">
-  <track kind="captions" src="/v/en.vtt" srclang="en">Your browser cannot play this clip.</video>
+  <track kind="captions" src="/v/en.vtt" srclang="en" default>Your browser cannot play this clip.</video>
   <figcaption>The clip</figcaption></figure>
 <p>Listen: <audio controls src="/a/interview.mp3">The interview</audio></p>
 <picture><source srcset="/i/wide.jpg" media="(min-width: 900px)"><source srcset="/i/any.webp" type="image/webp"><img src="/i/small.jpg" alt="A harbour"></picture>`;
@@ -89,6 +89,8 @@ describe('analyzePage with media in the article', () => {
     expect(video?.querySelector('track')?.getAttribute('src')).toBe(
       'https://news.example.org/v/en.vtt',
     );
+    // A default track would load its captions as soon as the view shows the video.
+    expect(video?.querySelector('track')?.hasAttribute('default')).toBe(false);
     const audio = view.querySelector('audio');
     expect(audio?.getAttribute('preload')).toBe('none');
     expect(audio?.getAttribute('src')).toBe('https://news.example.org/a/interview.mp3');
