@@ -242,7 +242,8 @@ export function createReaderSession(deps: ReaderSessionDeps): ReaderSession {
         now,
         ...(maxElements ? { maxElements } : {}),
       });
-      // Kinds whose rules could not be loaded: the view still shows the article, and says so.
+      // Kinds whose rules could not be loaded: the view still shows the article; the analysis's
+      // warnings record what it could not hide.
       const missing = kinds.filter((kind) => !detector.covers(kind));
       if (missing.length > 0) {
         analysis.warnings = [
