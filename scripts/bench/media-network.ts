@@ -1,18 +1,29 @@
-// `npx tsx scripts/bench/media-network.ts [--cycles N]`: opening the reading view on a page with
-// <video src>, <video><source media><track>, <audio src> and <picture><source media> must make
-// no media request (the extension makes no network request of its own; media in the view carry
-// preload="none"). Chromium with the built extension (dist/chrome), the real click path. Every
-// request is seen twice: in the local server's log and as CDP Network.requestWillBeSent on the
-// tab. The page's own elements load before the first click (the server answers media with 404,
-// so nothing is retried); anything requested from the first click on is reported, and media
-// requests fail the check (exit code 1).
+// `npx tsx scripts/bench/media-network.ts [--browser chromium|firefox] [--cycles N]`: opening
+// the reading view on a page with <video src>, <video><source media><track>, <audio src> and
+// <picture><source media> must make no media request (the extension makes no network request of
+// its own; media in the view carry preload="none"). The built extension (dist/chrome or
+// dist/firefox), the real click path. Every request is seen in the local server's log and, in
+// Chromium, also as CDP Network.requestWillBeSent on the tab (cache disabled). The page's own
+// elements load before the first click (the server answers media with 404, so nothing is
+// retried); anything requested from the first click on is reported, and media requests fail the
+// check (exit code 1).
+import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { clickChromiumAction, launchChromiumWithExtension } from '../../tests/e2e/support/browsers';
-import { CHROME_DIST, extensionMissing } from './click-path';
+import {
+  FIREFOX_DIST,
+  clickAction,
+  launchChromiumWithExtension,
+  launchFirefoxWithExtension,
+  type ExtensionSession,
+} from '../../tests/e2e/support/browsers';
+import { CHROME_DIST } from './click-path';
 
 const MEDIA_FILE = /\.(?:mp4|webm|ogg|ogv|mp3|m4a|wav|vtt)(?:$|\?)/i;
+
+const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
 const prose = Array.from(
   { length: 8 },
@@ -32,11 +43,14 @@ ${prose}</article></main><footer><p>© Harbour News</p></footer></body></html>`;
 const GIF = Buffer.from('R0lGODlhAQABAIAAAAAAAP///ywAAAAAAQABAAACAUwAOw==', 'base64');
 
 async function main() {
-  const { values } = parseArgs({ options: { cycles: { type: 'string' } } });
+  const { values } = parseArgs({
+    options: { cycles: { type: 'string' }, browser: { type: 'string' } },
+  });
   const cycles = Number(values.cycles ?? 3);
-  const missing = extensionMissing();
-  if (missing) {
-    console.log(`media-network: ${missing}; run npm run build first.`);
+  const firefox = values.browser === 'firefox';
+  const dist = firefox ? FIREFOX_DIST : CHROME_DIST;
+  if (!existsSync(join(dist, 'manifest.json'))) {
+    console.log(`media-network: no built extension in ${dist}; run npm run build first.`);
     process.exit(2);
   }
   const log: Array<{ url: string; at: number }> = [];
@@ -55,49 +69,63 @@ async function main() {
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const session = await launchChromiumWithExtension({ extensionDir: CHROME_DIST });
+  const session: ExtensionSession = firefox
+    ? await launchFirefoxWithExtension({ extensionDir: dist })
+    : await launchChromiumWithExtension({ extensionDir: dist });
   let failed = false;
   try {
     const tab = session.page;
-    const cdp = await session.context.newCDPSession(tab);
+    // Both drivers evaluate a no-argument function the same way; their typings differ.
+    const evaluate = <R>(fn: () => R) =>
+      (tab as unknown as { evaluate(f: () => R): Promise<R> }).evaluate(fn);
     const seen: Array<{ url: string; at: number }> = [];
-    cdp.on('Network.requestWillBeSent', (event: { request: { url: string } }) => {
-      if (event.request.url.startsWith('http'))
-        seen.push({ url: event.request.url, at: Date.now() });
-    });
-    await cdp.send('Network.enable');
-    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+    let detach = async () => {};
+    if (session.kind === 'chromium') {
+      const cdp = await session.context.newCDPSession(session.page);
+      cdp.on('Network.requestWillBeSent', (event: { request: { url: string } }) => {
+        if (event.request.url.startsWith('http')) {
+          seen.push({ url: event.request.url, at: Date.now() });
+        }
+      });
+      await cdp.send('Network.enable');
+      await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+      detach = () => cdp.detach();
+    }
+    // Polls in the page: the two drivers' waitForFunction signatures differ.
+    const until = async (test: () => boolean) => {
+      const deadline = Date.now() + 15_000;
+      while (!(await evaluate(test))) {
+        if (Date.now() > deadline) throw new Error(`timed out: ${test.toString()}`);
+        await sleep(50);
+      }
+    };
     await tab.goto(`${origin}/page`, { waitUntil: 'load' });
-    await tab.waitForTimeout(1500);
+    await sleep(1500);
     const path = (url: string) => url.replace(origin, '');
-    console.log(`page's own requests before any click: ${log.map((r) => r.url).join(' ')}`);
+    console.log(
+      `${session.kind}: page's own requests before any click: ${log.map((r) => r.url).join(' ')}`,
+    );
     const clicked = Date.now();
     const views: string[] = [];
     for (let i = 0; i < cycles; i++) {
-      await clickChromiumAction(session);
-      await tab.waitForFunction(
+      await clickAction(session);
+      await until(
         () =>
           !!document
             .querySelector('[data-declutter-root="reader"]')
             ?.shadowRoot?.querySelector('video'),
-        undefined,
-        { timeout: 15_000 },
       );
-      await tab.waitForTimeout(1500);
+      await sleep(1500);
       views.push(
-        await tab.evaluate(() => {
+        await evaluate(() => {
           const root = document.querySelector('[data-declutter-root="reader"]')?.shadowRoot;
           const media = Array.from(root?.querySelectorAll('video, audio') ?? []);
           return media.map((m) => `${m.localName}[preload=${m.getAttribute('preload')}]`).join(' ');
         }),
       );
-      await clickChromiumAction(session);
-      await tab.waitForFunction(
-        () => !document.querySelector('[data-declutter-root="reader"]'),
-        undefined,
-        { timeout: 15_000 },
-      );
-      await tab.waitForTimeout(500);
+      await clickAction(session);
+      await until(() => !document.querySelector('[data-declutter-root="reader"]'));
+      await sleep(500);
     }
     const after = (list: Array<{ url: string; at: number }>) =>
       list.filter((r) => r.at >= clicked).map((r) => path(r.url));
@@ -106,14 +134,16 @@ async function main() {
     const media = [...new Set([...serverAfter, ...cdpAfter])].filter((u) => MEDIA_FILE.test(u));
     console.log(`view opened and closed ${cycles} times; media in the view: ${views[0] ?? '-'}`);
     console.log(`server log from the first click on: ${serverAfter.join(' ') || '(none)'}`);
-    console.log(`CDP requests from the first click on: ${cdpAfter.join(' ') || '(none)'}`);
+    if (session.kind === 'chromium') {
+      console.log(`CDP requests from the first click on: ${cdpAfter.join(' ') || '(none)'}`);
+    }
     failed = media.length > 0 || views.some((v) => /preload=(?!none)/.test(v));
     console.log(
       failed
         ? `FAIL: media requested while the view was open: ${media.join(' ')}`
         : 'PASS: no media request while the view was open',
     );
-    await cdp.detach();
+    await detach();
   } finally {
     await session.close();
     server.close();
