@@ -22,4 +22,5 @@ export {
   type TextSegment,
 } from './text/text-map';
 export { findArticleRoot } from './reader/article-root';
+export { releaseMedia } from './reader/inert-media';
 export { restrictedPageReason } from './reader/restricted';

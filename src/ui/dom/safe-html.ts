@@ -4,6 +4,8 @@
 // the nodes are imported into the target document: no innerHTML-style sink is used, so the lint
 // rule against unsafe sinks holds everywhere else without exceptions.
 
+import { releaseMedia } from '../../core/index';
+
 /** Parses sanitised `html` into a fragment owned by `doc`. */
 export function parseSanitizedHtml(doc: Document, html: string): DocumentFragment {
   const Parser = doc.defaultView?.DOMParser ?? DOMParser;
@@ -15,5 +17,8 @@ export function parseSanitizedHtml(doc: Document, html: string): DocumentFragmen
   for (const node of Array.from(inert.body.childNodes)) {
     fragment.append(doc.importNode(node, true));
   }
+  // Chromium never frees a frameless document that still holds a video, audio or source[media]
+  // element (src/core/reader/inert-media.ts): one leaked article document per opening.
+  releaseMedia(inert.body);
   return fragment;
 }
