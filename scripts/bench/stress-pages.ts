@@ -34,7 +34,7 @@ function prng(seed: number) {
   };
 }
 
-class Writer {
+export class Writer {
   private rnd: () => number;
   constructor(seed: number) {
     this.rnd = prng(seed);
@@ -62,7 +62,7 @@ class Writer {
   }
 }
 
-function shell(title: string, article: string, afterArticle = '') {
+export function shell(title: string, article: string, afterArticle = '') {
   const nav = Array.from(
     { length: 12 },
     (_, i) => `<li><a href="/section-${i}/">Section ${i}</a></li>`,
@@ -91,7 +91,7 @@ ${afterArticle}
 `;
 }
 
-function articleOfBytes(w: Writer, bytes: number) {
+export function articleOfBytes(w: Writer, bytes: number) {
   const parts: string[] = [];
   let size = 0;
   let n = 0;
@@ -105,7 +105,7 @@ function articleOfBytes(w: Writer, bytes: number) {
 }
 
 /** A wpDiscuz-style thread (structure as the plugin renders it), `count` comments, 3 levels. */
-function wpDiscuzThread(w: Writer, count: number) {
+export function wpDiscuzThread(w: Writer, count: number) {
   const items: string[] = [];
   let open = 0;
   for (let i = 1; i <= count; i++) {

@@ -1,5 +1,6 @@
 // Per-call view of the page that rules share: where to look, cached text lengths, the site's host.
 import { hostOf, visibleText } from './dom';
+import { cssEscape } from './selector';
 import {
   attrValueOk,
   compileSelector,
@@ -124,7 +125,7 @@ export function siteOf(host: string): string {
  * bare attribute subject (`[data-spotim-app]`) is found by the DOM's own query.
  *
  * The DOM does the walking: one native query lists the elements that carry an id or a class
- * (a minority of a page), tags come from getElementsByTagName when first asked for. Listing every
+ * (a minority of a page), each tag is listed by a native query when first asked for. Listing every
  * element in script and reading every attribute (NamedNodeMap and Attr objects) cost more than
  * all the rules together.
  */
@@ -170,7 +171,25 @@ class ElementIndex {
         if (!hits.has(el) && matchesCompiled(el, single)) hits.add(el);
       }
     }
-    return [...hits].sort(documentOrder);
+    return this.inDocumentOrder([...hits]);
+  }
+
+  private orderCache: Map<Element, number> | null = null;
+
+  /**
+   * Sorts `els` into document order: a few by compareDocumentPosition; many (a query that hits
+   * every comment of a long thread) by positions from one walk, since thousands of
+   * compareDocumentPosition calls cost seconds on a 20 000-comment page.
+   */
+  private inDocumentOrder(els: Element[]): Element[] {
+    if (els.length <= 32) return els.sort(documentOrder);
+    if (!this.orderCache) {
+      this.orderCache = new Map();
+      let i = 0;
+      for (const el of this.native('*')) this.orderCache.set(el, i++);
+    }
+    const order = this.orderCache;
+    return els.sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
   }
 
   private isTagOnly(c: Compound): boolean {
@@ -225,11 +244,8 @@ class ElementIndex {
   private tag(name: string): Element[] {
     let els = this.byTag.get(name);
     if (!els) {
-      els = [];
-      for (const scope of this.scopes) {
-        if (scope.localName === name) els.push(scope);
-        for (const el of scope.getElementsByTagName(name)) els.push(el);
-      }
+      // A static list: walking jsdom's live getElementsByTagName collection is quadratic.
+      els = this.native(cssEscape(name));
       this.byTag.set(name, els);
     }
     return els;

@@ -5,7 +5,15 @@ import { HEURISTIC } from '../rule';
 import { ARTICLE_MARKERS, findArticle, type ArticleInfo } from './article';
 import { PageContext } from './context';
 import { isDiscussionPage } from './discussion';
-import { frameBlock, inCode, isPageRoot, names, within, withAncestorMemo } from './dom';
+import {
+  childElements,
+  frameBlock,
+  inCode,
+  isPageRoot,
+  names,
+  within,
+  withAncestorMemo,
+} from './dom';
 import { compileRule, frameMatches, type CompiledRule } from './signatures';
 import { closestMatch, firstWithin, matchesSelector } from './matcher';
 import { uniqueSelector } from './selector';
@@ -181,7 +189,7 @@ const ARTICLE_LIKE = `h1, article, .hentry, .post, .entry, .post-body, ${ARTICLE
 function hasArticleSibling(block: Element): boolean {
   const parent = block.parentElement;
   if (!parent) return false;
-  for (const sib of parent.children) {
+  for (const sib of childElements(parent)) {
     if (sib === block) continue;
     if (matchesSelector(sib, ARTICLE_LIKE) || firstWithin(sib, ARTICLE_LIKE)) return true;
   }

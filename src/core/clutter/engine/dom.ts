@@ -66,6 +66,17 @@ function collectText(node: Node, out: string[]): void {
   }
 }
 
+/**
+ * The element children of `el`, in order. Walking siblings instead of `el.children`: jsdom answers
+ * each index of an HTMLCollection by a named-item lookup, so iterating a list of thousands of
+ * comments there took quadratic time (a 20 000-comment page: minutes).
+ */
+export function childElements(el: Element): Element[] {
+  const out: Element[] = [];
+  for (let child = el.firstElementChild; child; child = child.nextElementSibling) out.push(child);
+  return out;
+}
+
 /** True when `el` is `ancestor` or inside it. */
 export function within(el: Element, ancestor: Element): boolean {
   return el === ancestor || ancestor.contains(el);

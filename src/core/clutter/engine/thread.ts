@@ -3,7 +3,7 @@
 // metadata (an author, a date or time, a reply or permalink link, a comment anchor id).
 import type { PageContext } from './context';
 import { firstWithin } from './matcher';
-import { isPageForm } from './dom';
+import { childElements, isPageForm } from './dom';
 
 export const CONTAINERS = new Set([
   'DIV',
@@ -185,7 +185,7 @@ function loneComment(container: Element, page: PageContext): Element[] | null {
   let el: Element = container;
   for (let depth = 0; depth < 4; depth++) {
     let largest: Element | null = null;
-    for (const child of el.children) {
+    for (const child of childElements(el)) {
       if (child.tagName === 'FORM' || !(CONTAINERS.has(child.tagName) || LONE.has(child.tagName)))
         continue;
       if (!largest || page.textLength(child) > page.textLength(largest)) largest = child;
@@ -211,7 +211,7 @@ function hasAuthorAndDate(el: Element, page: PageContext): boolean {
 /** Largest group of same-shaped siblings (same tag and first class) that look like comments. */
 export function commentItems(container: Element, page: PageContext, depth = 0): Element[] | null {
   const groups = new Map<string, Element[]>();
-  for (const child of container.children) {
+  for (const child of childElements(container)) {
     const key = shapeKey(child);
     const g = groups.get(key);
     if (g) g.push(child);
@@ -226,7 +226,7 @@ export function commentItems(container: Element, page: PageContext, depth = 0): 
   }
   if (best) return trimToComments(best, page);
   if (depth >= 5) return null;
-  for (const child of container.children) {
+  for (const child of childElements(container)) {
     if (CONTAINERS.has(child.tagName) || child.tagName === 'LI') {
       const inner = commentItems(child, page, depth + 1);
       if (inner) return inner;

@@ -4,7 +4,7 @@
 // The engine then insists the thread comes after the article and is not the page's main content.
 import { HEURISTIC, type ClutterRule } from '../../rule';
 import type { PageContext } from '../../engine/context';
-import { inCode, isPageRoot } from '../../engine/dom';
+import { childElements, inCode, isPageRoot } from '../../engine/dom';
 import { closestMatch } from '../../engine/matcher';
 import {
   COMMENT_HEADING,
@@ -31,7 +31,7 @@ const NAMED =
 function siblingGroup(el: Element, page: PageContext): Element[] | null {
   const k = shapeKey(el);
   const byId = COMMENT_ID.test(el.getAttribute('id') ?? '');
-  const members = [...(el.parentElement?.children ?? [])].filter(
+  const members = (el.parentElement ? childElements(el.parentElement) : []).filter(
     (s) => shapeKey(s) === k && (!byId || COMMENT_ID.test(s.getAttribute('id') ?? '')),
   );
   if (members.length < 2 || inCode(el) || closestMatch(el, WIDGETS)) return null;
