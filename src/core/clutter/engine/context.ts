@@ -26,9 +26,8 @@ export class PageContext {
   }
 
   /** Builds the element index now rather than on the first query (so it can be timed apart). */
-  prepareIndex(hints?: IndexHints): void {
-    const index = this.scopedIndex;
-    if (hints) index.prefetch(hints);
+  prepareIndex(): void {
+    void this.scopedIndex;
   }
 
   private scopedIndexCache: ElementIndex | null = null;
@@ -116,12 +115,6 @@ export function siteOf(host: string): string {
       ? 3
       : 2;
   return labels.slice(-keep).join('.');
-}
-
-/** Tags and bare attribute names the coming queries will ask for, listed in one walk each. */
-export interface IndexHints {
-  tags: readonly string[];
-  attributes: readonly string[];
 }
 
 /**
@@ -248,27 +241,6 @@ class ElementIndex {
     return this.byClassCache;
   }
 
-  /**
-   * Lists every hinted tag in one native query, and every hinted bare attribute in another: a
-   * walk of the page per tag or attribute name (twenty-odd of them) cost more than the matching.
-   */
-  prefetch(hints: IndexHints): void {
-    const tags = hints.tags.filter((t) => !this.byTag.has(t));
-    if (tags.length > 0) {
-      for (const t of tags) this.byTag.set(t, []);
-      for (const el of this.native(tags.map(cssEscape).join(', '))) {
-        this.byTag.get(el.localName)?.push(el);
-      }
-    }
-    const names = hints.attributes.filter((a) => !this.byAttrName.has(a));
-    if (names.length > 0) {
-      for (const n of names) this.byAttrName.set(n, []);
-      for (const el of this.native(names.map(attributeSelector).join(', '))) {
-        for (const n of names) if (el.hasAttribute(n)) this.byAttrName.get(n)!.push(el);
-      }
-    }
-  }
-
   private tag(name: string): Element[] {
     let els = this.byTag.get(name);
     if (!els) {
@@ -301,15 +273,11 @@ class ElementIndex {
   private withAttribute(name: string): Element[] {
     let els = this.byAttrName.get(name);
     if (!els) {
-      els = this.native(attributeSelector(name));
+      els = this.native(`[${name.replace(/[^\w-]/g, (ch) => `\\${ch}`)}]`);
       this.byAttrName.set(name, els);
     }
     return els;
   }
-}
-
-function attributeSelector(name: string): string {
-  return `[${name.replace(/[^\w-]/g, (ch) => `\\${ch}`)}]`;
 }
 
 function documentOrder(a: Element, b: Element): number {

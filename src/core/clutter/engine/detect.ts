@@ -3,7 +3,7 @@ import type { ClutterFinding, ClutterKind } from '../../types';
 import type { ClutterRule } from '../rule';
 import { HEURISTIC } from '../rule';
 import { ARTICLE_MARKERS, findArticle, type ArticleInfo } from './article';
-import { PageContext, type IndexHints } from './context';
+import { PageContext } from './context';
 import { isDiscussionPage } from './discussion';
 import {
   childElements,
@@ -15,7 +15,7 @@ import {
   withAncestorMemo,
 } from './dom';
 import { compileRule, frameMatches, type CompiledRule } from './signatures';
-import { closestMatch, compileSelector, firstWithin, matchesSelector } from './matcher';
+import { closestMatch, firstWithin, matchesSelector } from './matcher';
 import { uniqueSelector } from './selector';
 import { COMMENT_ID, commentGroup } from './thread';
 
@@ -61,49 +61,6 @@ function compiled(rules: readonly ClutterRule[]): CompiledRule[] {
     compiledCache.set(rules, c);
   }
   return c;
-}
-
-const activeCache = new WeakMap<readonly ClutterRule[], Map<string, readonly ClutterRule[]>>();
-
-/** The rules of some kinds, one stable list per kinds set (so per-list caches keep working). */
-function activeRules(rules: readonly ClutterRule[], kinds: string): readonly ClutterRule[] {
-  let byKinds = activeCache.get(rules);
-  if (!byKinds) activeCache.set(rules, (byKinds = new Map()));
-  let active = byKinds.get(kinds);
-  if (!active) {
-    const wanted = new Set(kinds.split(','));
-    active = rules.filter((r) => wanted.has(r.kind));
-    byKinds.set(kinds, active);
-  }
-  return active;
-}
-
-const hintsCache = new WeakMap<readonly ClutterRule[], IndexHints>();
-
-/** Tags the generic rules query by tag alone (forms, links, headings, bars). */
-const GENERIC_TAGS = ['a', 'form', 'h2', 'h3', 'h4', 'h5', 'h6', 'progress', 'meter', 'iframe'];
-
-/** The subject tags and bare attributes of the rules' signatures, for one prefetch walk each. */
-function indexHints(rules: readonly ClutterRule[]): IndexHints {
-  let hints = hintsCache.get(rules);
-  if (!hints) {
-    const tags = new Set(GENERIC_TAGS);
-    const attributes = new Set<string>();
-    for (const c of compiled(rules)) {
-      if (!c.selector) continue;
-      for (const cx of compileSelector(c.selector).complexes) {
-        const subject = cx[cx.length - 1]!;
-        if (subject.id != null || subject.classes.length > 0) continue;
-        if (subject.attrs.some((a) => a.op !== '' && (a.name === 'id' || a.name === 'class')))
-          continue;
-        if (subject.tag) tags.add(subject.tag);
-        else if (subject.attrs[0]) attributes.add(subject.attrs[0].name);
-      }
-    }
-    hints = { tags: [...tags], attributes: [...attributes] };
-    hintsCache.set(rules, hints);
-  }
-  return hints;
 }
 
 function signatureCandidates(
@@ -265,11 +222,11 @@ function detectOnce(
 ): ClutterFinding[] {
   if (!doc.documentElement) return [];
   const kinds = options.kinds ? new Set(options.kinds) : null;
-  const active = kinds ? activeRules(rules, [...kinds].sort().join(',')) : rules;
+  const active = kinds ? rules.filter((r) => kinds.has(r.kind)) : rules;
   const lap = lapper(options.phases);
   const page = new PageContext(doc, options.roots);
   if (page.scopes.length === 0) return [];
-  page.prepareIndex(indexHints(active));
+  page.prepareIndex();
   lap('index');
 
   const candidates = signatureCandidates(page, compiled(active), lap);
