@@ -263,7 +263,8 @@ function runPipeline(
   const clone = doc.cloneNode(true) as Document;
   // Media elements pin a document without a browsing context in memory (reader/inert-media.ts):
   // stand-ins from here on, real again only in the extracted article.
-  hideMedia(clone);
+  // Most pages have none: then the restore and release walks below are skipped.
+  let media = hideMedia(clone) > 0;
   clock.lap('clone');
 
   const base = documentBase(doc, pageUrl);
@@ -273,7 +274,7 @@ function runPipeline(
   // first cost as much again and Readability's own output is rewritten either way.
   resolveLazyImages(clone, (markup) => {
     const body = parseHtmlBody(markup, parser);
-    hideMedia(body);
+    if (hideMedia(body) > 0) media = true;
     return body;
   });
   pinBase(clone, base);
@@ -306,7 +307,7 @@ function runPipeline(
   fresh.body.appendChild(content);
   removeFindings(fresh, findClutter(fresh, kinds, warnings, detect), content);
   replaceEmbeds(fresh.body, base);
-  restoreMedia(content);
+  if (media) restoreMedia(content);
   absolutizeUrls(fresh.body, base);
   clock.lap('cleanup');
 
@@ -317,12 +318,12 @@ function runPipeline(
     clock.lap('sanitise');
     return done({ code: 'parse-error', message: describe(error) });
   } finally {
-    releaseMedia(content);
+    if (media) releaseMedia(content);
   }
   const rendered = parseArticleHtml(html, doc, parser);
   const text = canonicalText(rendered);
   const isArticle = looksLikeArticle(text, rendered, doc);
-  releaseMedia(rendered);
+  if (media) releaseMedia(rendered);
   clock.lap('sanitise');
   if (!isArticle) return done(NO_ARTICLE);
 

@@ -62,6 +62,12 @@ export function restoreMedia(root: ParentNode): void {
   }
 }
 
+/** True when `root` holds a media element that would pin its document. */
+export function holdsMedia(root: ParentNode): boolean {
+  const self = root as Partial<Element>;
+  return (self.matches?.(PINNING) && self.namespaceURI === HTML_NS) || pinning(root).length > 0;
+}
+
 /**
  * Takes every media element under `root` out of its parent, so that the document they belong to
  * can be collected. Call it on a tree the pipeline is done with: it changes that tree.

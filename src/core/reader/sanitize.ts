@@ -2,7 +2,7 @@
 // view receives can be inserted into a shadow root as is: no scripts, styles, event handlers,
 // javascript: URLs, forms or frames; classes only where they carry meaning (code languages).
 import createDOMPurify, { type DOMPurify, type Config } from 'dompurify';
-import { releaseMedia } from './inert-media';
+import { holdsMedia, releaseMedia } from './inert-media';
 
 /** Elements that never belong in a reading view, with or without their content. */
 const FORBID_TAGS = [
@@ -183,14 +183,19 @@ export function sanitizeArticle(root: Node, view: Window, pageUrl: string | null
   }
   sanitizer.context.pageOrigin = originOf(pageUrl);
   const { purify } = sanitizer;
+  // Most articles hold no media: then nothing in DOMPurify's copy can pin its document, and the
+  // walks over the output and every removed element are skipped.
+  const media = isParent(root) && holdsMedia(root);
   try {
     // As a tree, not a string (DOMPurify's string is this body's innerHTML): media elements in
     // DOMPurify's document, kept or removed, must leave their parents before it is dropped.
     const body = purify.sanitize(root, DOM_CONFIG) as HTMLElement;
     const html = body.innerHTML;
-    releaseMedia(body);
-    for (const entry of purify.removed) {
-      if ('element' in entry && isParent(entry.element)) releaseMedia(entry.element);
+    if (media) {
+      releaseMedia(body);
+      for (const entry of purify.removed) {
+        if ('element' in entry && isParent(entry.element)) releaseMedia(entry.element);
+      }
     }
     return html;
   } finally {

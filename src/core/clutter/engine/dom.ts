@@ -77,6 +77,13 @@ export function childElements(el: Element): Element[] {
   return out;
 }
 
+/** Sort comparator: document order. */
+export function documentOrder(a: Element, b: Element): number {
+  if (a === b) return 0;
+  // FOLLOWING (4): `b` comes after `a`.
+  return a.compareDocumentPosition(b) & 4 ? -1 : 1;
+}
+
 /** True when `el` is `ancestor` or inside it. */
 export function within(el: Element, ancestor: Element): boolean {
   return el === ancestor || ancestor.contains(el);
