@@ -113,6 +113,7 @@ export async function injectableCopy(chromeDist: string): Promise<string> {
 }
 
 interface ExtensionApi {
+  storage: { sync: { set(items: Record<string, unknown>): Promise<void> } };
   tabs: { query(q: { url: string }): Promise<Array<{ id?: number }>> };
   scripting: { executeScript(o: { target: { tabId: number }; files: string[] }): Promise<unknown> };
 }
@@ -128,4 +129,15 @@ export async function injectWithoutClick(session: ChromiumSession, page: Page): 
   }, page.url());
   // The settings read it starts (storage) settles in a moment.
   await sleep(300);
+}
+
+/** Stores settings (src/shared/settings.ts) as the options page would, e.g. quotesOnOpen. */
+export async function storeSettings(
+  session: ChromiumSession,
+  settings: Record<string, unknown>,
+): Promise<void> {
+  await session.serviceWorker.evaluate(async (value) => {
+    const chrome = (globalThis as unknown as { chrome: ExtensionApi }).chrome;
+    await chrome.storage.sync.set({ settings: value });
+  }, settings);
 }
