@@ -97,7 +97,8 @@ async function main() {
     );
     const tab = session.page;
     const url = server.url('x', target.prefix, target.path);
-    if (values.settings) await storeSettings(session, JSON.parse(values.settings) as object);
+    if (values.settings)
+      await storeSettings(session, JSON.parse(values.settings) as Record<string, unknown>);
     // Warm the browser (first-injection race, service worker) on a throwaway document.
     await tab.goto(withQuery(url, 'prime=1'), { waitUntil: 'load' });
     const primeCdp = await session.context.newCDPSession(tab);
