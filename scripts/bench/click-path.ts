@@ -202,7 +202,12 @@ async function clickToPaint(session: ChromiumSession, page: Page, timeoutMs = 20
     ]);
     if (crash) throw new Error(crash);
     if (w?.painted) return w;
-    if (Date.now() > deadline) throw new Error(`view not painted within ${timeoutMs / 1000} s`);
+    if (Date.now() > deadline) {
+      const why = w?.boxless
+        ? ': the view is attached but nothing in it has a box (does the page hide its <html>?)'
+        : '';
+      throw new Error(`view not painted within ${timeoutMs / 1000} s${why}`);
+    }
     await sleep(15);
   }
 }
@@ -753,8 +758,9 @@ export function printHeap(r: HeapReport): string {
       ? [
           `what the growth is (objects new in a heap snapshot after the last cycle vs before injection): ` +
             `content.js compiled code ${mb(r.split.contentCode)} MB (bytecode, baseline/optimised machine code, ` +
-            `feedback: kept while its functions live), other code ${mb(r.split.otherCode)} MB (regexp code, ` +
-            `probes), JS data ${mb(r.split.data)} MB, DOM/C++ ${mb(r.split.native)} MB (mostly outside the JS heap); ` +
+            `feedback: kept while its functions live), compiled regular expressions ${mb(r.split.regexpCode)} MB, ` +
+            `other code ${mb(r.split.otherCode)} MB, JS data ${mb(r.split.data)} MB, ` +
+            `DOM/C++ ${mb(r.split.native)} MB (mostly outside the JS heap); ` +
             `detached DOM nodes ${r.split.detachedNodes}`,
         ]
       : []),

@@ -217,6 +217,8 @@ export function holders(s: Snapshot, newSet: Set<number>) {
  * code objects labels each code object with the nearest function's script URL. Tells the content
  * script's code from the page's and the driver's (Playwright's utility script).
  */
+export const REGEXP_CODE = 'regular expressions (any script)';
+
 export function codeByScript(s: Snapshot, newSet: Set<number>) {
   const edgeNamed = (i: number, name: string) => {
     const first = s.firstEdge[i]!;
@@ -237,6 +239,8 @@ export function codeByScript(s: Snapshot, newSet: Set<number>) {
     const n = s.name(i);
     if (t === 'closure') label.set(i, scriptOf(edgeNamed(i, 'shared')));
     else if (t === 'code' && n.startsWith('system / SharedFunctionInfo')) label.set(i, scriptOf(i));
+    // A regular expression's compiled matcher hangs off its data, not off a function.
+    else if (n.endsWith('RegExpData')) label.set(i, REGEXP_CODE);
     else continue;
     queue.push(i);
   }
@@ -386,7 +390,9 @@ export function top(m: Map<string, { bytes: number; count: number }>, n: number)
 export interface GrowthSplit {
   /** Bytecode, machine code, feedback and other code objects of content.js's functions. */
   contentCode: number;
-  /** The same for any other script (the page's, the driver's). */
+  /** Compiled regular expressions (not tied to a script; here nearly all the content script's). */
+  regexpCode: number;
+  /** Code of any other script (the page's, the probes'). */
   otherCode: number;
   /** JS objects, strings, arrays, closures, shapes: data on the JS heap. */
   data: number;
@@ -399,13 +405,15 @@ export function growthSplit(before: Snapshot, after: Snapshot): GrowthSplit {
   const newSet = new Set(d.newNodes);
   const code = codeByScript(after, newSet);
   const contentCode = code.get('extension: content.js')?.bytes ?? 0;
+  const regexpCode = code.get(REGEXP_CODE)?.bytes ?? 0;
   let allCode = 0;
   for (const v of code.values()) allCode += v.bytes;
   let native = 0;
   for (const i of d.newNodes) if (after.nodeType(i) === 'native') native += after.selfSize[i]!;
   return {
     contentCode,
-    otherCode: allCode - contentCode,
+    regexpCode,
+    otherCode: allCode - contentCode - regexpCode,
     data: d.newBytes - allCode - native,
     native,
   };

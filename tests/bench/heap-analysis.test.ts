@@ -8,6 +8,7 @@ import {
   growthSplit,
   holders,
   parseSnapshot,
+  REGEXP_CODE,
   retainedSizes,
 } from '../../scripts/bench/heap-analysis';
 
@@ -108,6 +109,7 @@ const NEW: N[] = [
       ['property', 'cache', 14],
       ['property', 'engine', 10],
       ['weak', 'maybe', 16],
+      ['internal', 'pattern', 18],
     ],
   },
   { type: 'object', name: 'PageThing', id: 5, size: 40 },
@@ -134,6 +136,15 @@ const NEW: N[] = [
   // New data: a cache holding a DOM node.
   { type: 'object', name: 'Object', id: 14, size: 200, edges: [['element', '0', 15]] },
   { type: 'native', name: 'HTMLDivElement', id: 15, size: 50 },
+  // A regular expression compiled to machine code.
+  {
+    type: 'native',
+    name: 'system / IrRegExpData',
+    id: 18,
+    size: 24,
+    edges: [['internal', '3', 19]],
+  },
+  { type: 'code', name: 'system / Code', id: 19, size: 64 },
   // Only weakly held: not retained by anyone.
   { type: 'object', name: 'Ghost', id: 16, size: 10 },
 ];
@@ -144,26 +155,28 @@ describe('heap analysis', () => {
 
   it('finds the objects that are new by their snapshot ids', () => {
     const d = diffSnapshots(before, after);
-    expect(d.newCount).toBe(6);
-    expect(d.newBytes).toBe(32 + 48 + 1000 + 200 + 50 + 10);
+    expect(d.newCount).toBe(8);
+    expect(d.newBytes).toBe(32 + 48 + 1000 + 200 + 50 + 10 + 24 + 64);
     expect(d.goneBytes).toBe(0);
     expect(d.totalAfter - d.totalBefore).toBe(d.newBytes);
-    expect(d.byCategory.get('native (DOM, C++)')).toEqual({ bytes: 50, count: 1 });
+    expect(d.byCategory.get('native (DOM, C++)')).toEqual({ bytes: 74, count: 2 });
   });
 
   it("puts compiled code on its function's script", () => {
     const d = diffSnapshots(before, after);
     const byScript = codeByScript(after, new Set(d.newNodes));
-    expect([...byScript.keys()]).toEqual(['extension: content.js']);
     expect(byScript.get('extension: content.js')).toEqual({ bytes: 1048, count: 2 });
+    expect(byScript.get(REGEXP_CODE)).toEqual({ bytes: 64, count: 1 });
+    expect(byScript.size).toBe(2);
   });
 
   it('splits the growth into content-script code, other code, data and native', () => {
     expect(growthSplit(before, after)).toEqual({
       contentCode: 1048,
+      regexpCode: 64,
       otherCode: 0,
       data: 32 + 200 + 10,
-      native: 50,
+      native: 50 + 24,
     });
   });
 
@@ -183,6 +196,6 @@ describe('heap analysis', () => {
     expect(at(14)).toBe(250);
     // The script is shared by old and new: the window dominates it, not the function.
     expect(at(10)).toBe(32 + 48 + 1000);
-    expect(at(3)).toBe(100 + 40 + 80 + 32 + 48 + 1000 + 250);
+    expect(at(3)).toBe(100 + 40 + 80 + 32 + 48 + 1000 + 250 + 24 + 64);
   });
 });
