@@ -25,11 +25,20 @@ export function runAB(opts: { iterations: number }) {
   const now = () => performance.now();
   const acc: Record<'a' | 'b', Record<string, number[]>> = { a: {}, b: {} };
   const once = (side: 'a' | 'b', record: boolean) => {
+    const bench = sides[side];
     const t0 = now();
-    const r = sides[side].analyzePage(document, { now });
+    const r = bench.analyzePage(document, { now });
     const wall = now() - t0;
+    // Issue 3's measure (every kind's rules) and the yardstick both ratios are taken against.
+    const t1 = now();
+    bench.detectClutter(document);
+    const t2 = now();
+    new bench.Readability(document.cloneNode(true) as Document).parse();
+    const t3 = now();
     if (!record) return;
     (acc[side].wall ??= []).push(wall);
+    (acc[side]['detectClutter (all kinds)'] ??= []).push(t2 - t1);
+    (acc[side]['bare Readability'] ??= []).push(t3 - t2);
     for (const [k, v] of Object.entries(r.timings)) (acc[side][k] ??= []).push(v);
   };
   once('a', false);
@@ -121,11 +130,21 @@ export function printAB(r: ABReport): string {
     `${fmt(s.perPageRatio.median)}×`,
   ]);
   const wall = r.stages.wall;
+  const bare = r.stages['bare Readability'];
+  const detect = r.stages['detectClutter (all kinds)'];
+  const over = (x: ABReport['stages'][string] | undefined, side: 'a' | 'b', q: 'median' | 'p95') =>
+    x && bare ? fmt(x[side][q] / bare[side][q]) : '-';
   return [
     `${r.browser}: A = ${r.a}, B = ${r.b}, ${r.pages.length} pages, interleaved in the same page`,
     table(['ms', 'A median', 'B median', 'A p95', 'B p95', 'B/A per page (median)'], rows),
     wall
       ? `analyzePage B/A: median ${fmt(median([wall.b.median]) / wall.a.median)}×, p95 ${fmt(quantile([wall.b.p95], 0.5) / wall.a.p95)}×`
+      : '',
+    bare
+      ? `over bare Readability (median / p95): analyzePage A ${over(wall, 'a', 'median')} / ${over(wall, 'a', 'p95')}, ` +
+        `B ${over(wall, 'b', 'median')} / ${over(wall, 'b', 'p95')}; ` +
+        `detectClutter A ${over(detect, 'a', 'median')} / ${over(detect, 'a', 'p95')}, ` +
+        `B ${over(detect, 'b', 'median')} / ${over(detect, 'b', 'p95')}`
       : '',
   ].join('\n');
 }

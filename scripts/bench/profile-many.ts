@@ -18,9 +18,10 @@ interface Node {
 const fnName = (process.argv[2] ?? 'detectClutter') as 'detectClutter' | 'analyzePage' | 'phases';
 const limit = Number(process.argv[3] ?? 60);
 const kinds = process.argv[4]?.split(',');
-const pages = await listCorpus(DEFAULT_CORPUS, limit);
+const corpus = process.env.CORPUS ?? DEFAULT_CORPUS;
+const pages = await listCorpus(corpus, limit);
 const server = await startServer([
-  { prefix: '/readability', dir: join(DEFAULT_CORPUS, 'readability') },
+  { prefix: '/readability', dir: join(corpus, 'readability') },
   { prefix: '/dragnet', dir: join(DEFAULT_CORPUS, 'dragnet') },
 ]);
 const bundle = await buildBenchBundle('chrome', undefined, { minify: false });

@@ -188,7 +188,7 @@ function runText(text: string, options: CliOptions, io: CliIo, decodeMs: number)
     dir: null,
     publishedTime: null,
     excerpt: paragraphs[0] ?? null,
-    readerable: false,
+    readerable: null,
     article: {
       html: paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n'),
       text,

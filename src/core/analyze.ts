@@ -11,7 +11,7 @@
 // the same way only analyzeArticle and analyzePage default to detectClutter (every rule).
 //
 // Every stage is timed with the caller's clock. Failures become a `reason` the view can show.
-import { isProbablyReaderable } from '@mozilla/readability';
+import isProbablyReaderable from '@mozilla/readability/Readability-readerable.js';
 import { detectClutter, locateFinding } from './clutter';
 import { extractQuotes } from './quotes';
 import { parseHtmlBody, type ParserWindow } from './reader/parse-html';
@@ -82,7 +82,7 @@ function emptyAnalysis(doc: Document, url: string | null): PageAnalysis {
     dir: attribute(doc, 'dir'),
     publishedTime: null,
     excerpt: null,
-    readerable: false,
+    readerable: null,
     article: null,
     reason: null,
     hidden: [],
@@ -212,19 +212,20 @@ export function parseArticleHtml(html: string, doc: Document, view?: ParserWindo
 
 /** Everything but quotations: `quotes` and `speakers` stay empty, no `quotes` timing. */
 export function analyzeArticle(doc: Document, options: AnalyzeOptions = {}): PageAnalysis {
-  return runPipeline(doc, options, null, options.detect ?? detectClutter);
+  return runPipeline(doc, options, null, options.detect ?? detectClutter, isProbablyReaderable);
 }
 
 /**
  * analyzeArticle with the caller's detector and no default one: the content script's entry. A
  * bundle that uses it and neither analyzeArticle nor analyzePage does not reference
  * detectClutter, so it carries only the rules its detector holds (READER_RULES in content.js).
+ * Nor does it ask isProbablyReaderable (`readerable` is null): the view never shows that hint.
  */
 export function analyzeArticleWithDetector(
   doc: Document,
   options: AnalyzeOptions & { detect: Detect },
 ): PageAnalysis {
-  return runPipeline(doc, options, null, options.detect);
+  return runPipeline(doc, options, null, options.detect, null);
 }
 
 /**
@@ -232,7 +233,13 @@ export function analyzeArticleWithDetector(
  * `quotes` stage. `options.quotes: false` skips the extraction.
  */
 export function analyzePage(doc: Document, options: AnalyzeOptions = {}): PageAnalysis {
-  return runPipeline(doc, options, extractQuotes, options.detect ?? detectClutter);
+  return runPipeline(
+    doc,
+    options,
+    extractQuotes,
+    options.detect ?? detectClutter,
+    isProbablyReaderable,
+  );
 }
 
 function runPipeline(
@@ -240,6 +247,7 @@ function runPipeline(
   options: AnalyzeOptions,
   findQuotes: ((text: string) => QuoteResult) | null,
   detect: Detect,
+  readerable: ((doc: Document) => boolean) | null,
 ): PageAnalysis {
   const clock = new Stopwatch(options.now ?? Date.now);
   const pageUrl = options.url ?? documentUrl(doc);
@@ -258,7 +266,7 @@ function runPipeline(
   if (!view) return done({ code: 'parse-error', message: new NoWindowError().message });
   // Window's type does not list the DOM constructors it carries (DOMParser); every window has it.
   const parser = view as unknown as ParserWindow;
-  result.readerable = isProbablyReaderable(doc);
+  if (readerable) result.readerable = readerable(doc);
 
   const clone = doc.cloneNode(true) as Document;
   // Media elements pin a document without a browsing context in memory (reader/inert-media.ts):

@@ -96,8 +96,12 @@ export interface PageMetadata {
   dir: string | null;
   publishedTime: string | null;
   excerpt: string | null;
-  /** What `isProbablyReaderable` thought: a hint, never a gate. */
-  readerable: boolean;
+  /**
+   * What `isProbablyReaderable` thought: a hint, never a gate. Null when it was not asked: the
+   * content script's entry (analyzeArticleWithDetector) leaves it out, since nothing in the view
+   * reads it and it costs a pass over the page's paragraphs on every click.
+   */
+  readerable: boolean | null;
 }
 
 export interface PageAnalysis extends PageMetadata {

@@ -8,6 +8,7 @@ import { compileSelector, matchesCompiled } from '../../src/core/clutter/engine/
 
 const matchesSelector = (el: Element, sel: string) => matchesCompiled(el, compileSelector(sel));
 import { cssEscape, uniqueSelector } from '../../src/core/clutter/engine/selector';
+import { PageContext } from '../../src/core/clutter/engine/context';
 
 const FIXTURES = resolve(__dirname, '../fixtures/clutter');
 const load = (path: string) =>
@@ -103,5 +104,45 @@ describe('selector matcher', () => {
   it('refuses syntax it does not support instead of guessing', () => {
     expect(() => compileSelector('div > a')).toThrow();
     expect(() => compileSelector('a:not(.x)')).toThrow();
+  });
+});
+
+describe('element index', () => {
+  // Values chosen so that a substring sits at the seam of two values, at the very start or end
+  // of one, twice in one, or spans two class tokens: the index searches all of an attribute's
+  // values as one string and must still answer exactly what the DOM answers.
+  const doc = new DOMParser().parseFromString(
+    `<div id="comments" class="comment-list wrap"><p id="c12" class="comment">x</p>
+     <p id="c12-reply" class="comment comment-reply">y</p><span class="ment">z</span>
+     <section id="respond" class="com ment"><a href="https://ko-fi.com/ab">k</a>
+     <a href="https://example.com/?u=ko-fi.com/ab">l</a><a href="/ko-fi">m</a><a href="">e</a>
+     <a class="comment">n</a></section><div class="comment-list wrap"></div></div>`,
+    'text/html',
+  );
+  it('answers attribute value selectors exactly like the DOM, in document order', () => {
+    const page = new PageContext(doc);
+    for (const sel of [
+      '[class*="comment"]',
+      '[class*="ment"]',
+      '[class*="com ment"]',
+      '[class^="comment"]',
+      '[class$="reply"]',
+      '[class="comment"]',
+      '[class="comment-list wrap"]',
+      '[class~="comment"]',
+      '[class*="nothing"]',
+      '[id^="c"]',
+      '[id$="12"]',
+      '[id="c12"]',
+      '[id*="espo"]',
+      'a[href*="ko-fi.com/"]',
+      'a[href^="/"]',
+      'a[href$="/ab"]',
+      'a[href="/ko-fi"]',
+      'section a[href*="ko-fi"]',
+      'p[class*="comment"]',
+    ]) {
+      expect(page.queryAll(sel), sel).toEqual(Array.from(doc.querySelectorAll(sel)));
+    }
   });
 });
