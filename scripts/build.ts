@@ -27,11 +27,19 @@ export interface Entry {
   input: string;
 }
 
-export async function listEntries(): Promise<Entry[]> {
+/**
+ * Chrome's offscreen document (src/offscreen): where "Try anyway" analyses a very large page, as
+ * the service worker has no DOM. Firefox's background page does that work itself.
+ */
+const OFFSCREEN: Entry = { name: 'offscreen', input: 'src/offscreen/index.ts' };
+const OFFSCREEN_PAGE = 'src/offscreen/offscreen.html';
+
+export async function listEntries(browser: Browser = 'chrome'): Promise<Entry[]> {
   const entries: Entry[] = [
     { name: 'background', input: 'src/background/index.ts' },
     { name: 'content', input: 'src/content/index.ts' },
   ];
+  if (browser === 'chrome') entries.push(OFFSCREEN);
   // On-demand features: src/content/features/<name>.ts → <name>.js (src/shared/features.ts).
   for (const name of FEATURES) {
     entries.push({ name, input: `src/content/features/${name}.ts` });
@@ -147,9 +155,11 @@ export async function buildBrowser(browser: Browser, { minify = true } = {}): Pr
   const outDir = join(ROOT, 'dist', browser);
   await rm(outDir, { recursive: true, force: true });
   await mkdir(outDir, { recursive: true });
-  for (const entry of await listEntries()) await bundle(entry, outDir, browser, { minify });
+  for (const entry of await listEntries(browser)) await bundle(entry, outDir, browser, { minify });
   await renderIcons(outDir);
   await copyPages(outDir);
+  if (browser === 'chrome')
+    await copyFile(join(ROOT, OFFSCREEN_PAGE), join(outDir, 'offscreen.html'));
   const pkg = await readJson<{ version: string; description: string }>('package.json');
   const manifest = mergeManifest(
     await readJson<Manifest>('manifest/base.json'),

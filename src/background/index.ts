@@ -6,7 +6,8 @@ import { onActionMenuClicked, setActionMenu } from '../platform/context-menus';
 import { handleBackgroundMessages } from '../platform/messaging';
 import { onInstalled, openOptionsPage } from '../platform/runtime';
 import { onTabClosed, onTabNavigating } from '../platform/tabs';
-import { activateInTab } from './activate';
+import { activateInTab, forgetContentScript } from './activate';
+import { analyzePageAway } from './analyze-page';
 import { injectFeature } from './inject';
 import { MENU_DECLUTTER, MENU_OPTIONS, MENU_READER, actionMenuItems } from './menus';
 import { clearTabNotice, forgetTab } from './tab-notice';
@@ -24,10 +25,15 @@ onCommand((command, tab) => {
     activateInTab(tab, { type: 'toggle-declutter' }).catch(report);
 });
 
-// The content script asks for a feature's script the first time the user turns it on.
-handleBackgroundMessages(async (message, tabId) => {
-  await injectFeature(tabId, message.feature);
-  return { loaded: true };
+handleBackgroundMessages({
+  // The content script asks for a feature's script the first time the user turns it on.
+  'load-feature': async (message, tabId) => {
+    await injectFeature(tabId, message.feature);
+    return { loaded: true };
+  },
+  // "Try anyway" on a very large page: analysed here or in the offscreen document, not in the tab.
+  'analyze-page': (message) =>
+    analyzePageAway({ html: message.html, url: message.url, kinds: message.kinds }),
 });
 
 onInstalled(() => {
@@ -41,9 +47,11 @@ onActionMenuClicked((itemId, tab) => {
 });
 
 onTabNavigating((tabId) => {
+  forgetContentScript(tabId);
   clearTabNotice(tabId).catch(report);
 });
 
 onTabClosed((tabId) => {
+  forgetContentScript(tabId);
   forgetTab(tabId).catch(report);
 });

@@ -67,6 +67,8 @@ function start(detector: ContentDetector): Installed {
     detector,
     // declutter.js brings the opt-in kinds' rules (src/content/features/declutter.ts).
     loadRules: () => loadFeature('declutter', requestFeature),
+    // "Try anyway" on a very large page: analysed by the background (src/background/analyze-page.ts).
+    analyzeAway: (request) => sendToBackground({ type: 'analyze-page', ...request }),
   });
 
   // Start reading settings now, while the background's toggle message is still on its way.

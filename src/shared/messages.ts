@@ -3,6 +3,7 @@
 // dispatcher built here makes the compiler check that every message has a handler that answers
 // with the right shape. Anything that arrives is checked with `isMessage` first: other
 // extensions' or stale scripts' messages are ignored rather than trusted.
+import { CLUTTER_KINDS, type ClutterKind, type PageAnalysis } from '../core/index';
 import { isFeatureName, type FeatureName } from './features';
 
 export type Message =
@@ -62,22 +63,74 @@ export function createDispatcher(
 }
 
 /**
- * Messages from the content script to the background. Only one: "inject this feature's script
- * into my tab" (src/shared/features.ts). The background answers once the script has run.
+ * A page to analyse away from the tab's main thread ("Try anyway" on a very large page): its HTML
+ * as serialised by the content script, its URL (to absolutise links) and the kinds to keep out.
  */
-export type BackgroundMessage = { type: 'load-feature'; feature: FeatureName };
+export interface AnalyzePageRequest {
+  html: string;
+  url: string;
+  kinds: ClutterKind[];
+}
+
+/**
+ * Messages from the content script to the background: "inject this feature's script into my tab"
+ * (src/shared/features.ts; answered once the script has run) and "analyse this page's HTML"
+ * (answered with the core's PageAnalysis, plain JSON).
+ */
+export type BackgroundMessage =
+  { type: 'load-feature'; feature: FeatureName } | ({ type: 'analyze-page' } & AnalyzePageRequest);
 
 export interface BackgroundResponseMap {
   'load-feature': { loaded: true };
+  'analyze-page': PageAnalysis;
 }
 
 export type BackgroundResponseTo<M extends BackgroundMessage> = BackgroundResponseMap[M['type']];
 
-export function isBackgroundMessage(value: unknown): value is BackgroundMessage {
+export type BackgroundHandlers = {
+  [T in BackgroundMessage['type']]: (
+    message: Extract<BackgroundMessage, { type: T }>,
+    tabId: number,
+  ) => Promise<BackgroundResponseMap[T]>;
+};
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+export function isAnalyzePageRequest(value: unknown): value is AnalyzePageRequest {
   return (
-    typeof value === 'object' &&
-    value !== null &&
-    (value as { type?: unknown }).type === 'load-feature' &&
-    isFeatureName((value as { feature?: unknown }).feature)
+    isRecord(value) &&
+    typeof value.html === 'string' &&
+    typeof value.url === 'string' &&
+    Array.isArray(value.kinds) &&
+    value.kinds.every((kind) => (CLUTTER_KINDS as readonly unknown[]).includes(kind))
+  );
+}
+
+export function isBackgroundMessage(value: unknown): value is BackgroundMessage {
+  if (!isRecord(value)) return false;
+  if (value.type === 'load-feature') return isFeatureName(value.feature);
+  return value.type === 'analyze-page' && isAnalyzePageRequest(value);
+}
+
+/**
+ * From the background to its offscreen document (Chrome: the service worker has no DOM, the
+ * offscreen document parses and analyses). `to` keeps every other extension page out: runtime
+ * messages reach all of them, and the content script's own `analyze-page` reaches the offscreen
+ * document too, which must leave it to the background.
+ */
+export interface OffscreenMessage {
+  to: 'offscreen';
+  type: 'analyze-page';
+  request: AnalyzePageRequest;
+}
+
+export function isOffscreenMessage(value: unknown): value is OffscreenMessage {
+  return (
+    isRecord(value) &&
+    value.to === 'offscreen' &&
+    value.type === 'analyze-page' &&
+    isAnalyzePageRequest(value.request)
   );
 }

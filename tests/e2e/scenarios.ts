@@ -25,6 +25,7 @@ export const E2E_PAGES_DIR = join(ROOT, 'tests/e2e/pages');
 export const SEED_PATH = '/fixtures/seed-southfront/source.html';
 export const NO_ARTICLE_PATH = '/e2e/no-article.html';
 export const FORM_PAGE_PATH = '/e2e/form-above-article.html';
+export const HUGE_PAGE_PATH = '/e2e/huge-archive.html';
 
 interface SeedExpectations {
   title: string;
@@ -345,6 +346,26 @@ export function defineBrowserSuite(kind: BrowserKind, extra?: (ctx: SuiteContext
         undefined,
       );
       expectSamePage(markup, await page().evaluate(pageSnapshot, undefined));
+    });
+
+    it('on a page over the size gate, "Try anyway" analyses it outside the tab and shows the article, comments kept out', async () => {
+      await ctx.visit(HUGE_PAGE_PATH, 'try-anyway');
+      await waitInPage(
+        page(),
+        'the script-built archive grid',
+        () => document.getElementsByTagName('*').length > 70_000,
+        undefined,
+      );
+      await ctx.browser().clickAction();
+      await waitForOpenReader(page(), 'A very large page');
+      await clickControl(page(), 'try anyway', 'reader');
+      const view = await waitForOpenReader(page(), 'Harbour dredging to resume', 30_000);
+      await shot('reader-try-anyway');
+      expect(view.text).toContain('keeps faith with the people who live next to it');
+      expect(view.text, 'the comments are kept out').not.toContain('regatta weekend');
+      expect(view.text, 'the photo grid is not the article').not.toContain('Photo 14999');
+      await page().press('Escape');
+      await waitForClosedReader(page());
     });
 
     extra?.(ctx);

@@ -15,6 +15,7 @@ import {
   type PageAnalysis,
 } from '../../core/index';
 import { enabledKinds, mergeSettings, type Settings } from '../../shared/settings';
+import type { AnalyzePageRequest } from '../../shared/messages';
 import {
   createReaderView,
   type NoticeAction,
@@ -66,6 +67,12 @@ export interface ReaderSessionDeps {
   hugePageBytes?: number;
   /** Reads the page's size before analysing (default: measurePageSize). */
   pageSize?: (doc: Document) => PageSize;
+  /**
+   * "Try anyway" on a very large page: analyses the page's serialised HTML outside the tab (the
+   * background: src/background/analyze-page.ts), so the tab stays responsive. Without it the
+   * analysis runs here, freezing the tab for its whole length.
+   */
+  analyzeAway?: (request: AnalyzePageRequest) => Promise<PageAnalysis | undefined>;
   now?: () => number;
 }
 
@@ -244,25 +251,41 @@ export function createReaderSession(deps: ReaderSessionDeps): ReaderSession {
       });
       // Kinds whose rules could not be loaded: the view still shows the article; the analysis's
       // warnings record what it could not hide.
-      const missing = kinds.filter((kind) => !detector.covers(kind));
-      if (missing.length > 0) {
-        analysis.warnings = [
-          ...(analysis.warnings ?? []),
-          `The rules for ${missing.join(' and ')} could not be loaded: those blocks are not hidden.`,
-        ];
-      }
-      if (state) {
-        state.analysis = analysis;
-        state.known?.changes.stop();
-        const complete = kinds.filter((kind) => !missing.includes(kind));
-        state.known = lendFindings(analysis, complete);
-      }
-      if (analysis.article) return { kind: 'article', analysis };
-      return noArticle(analysis.reason?.message ?? 'No article was found on this page.');
+      return present(
+        analysis,
+        kinds,
+        kinds.filter((kind) => !detector.covers(kind)),
+      );
     } catch (error) {
-      const detail = error instanceof Error ? error.message : String(error);
-      return noArticle(`Declutter could not read this page (${detail}).`);
+      return unreadable(error);
     }
+  }
+
+  function unreadable(error: unknown): ReaderContent {
+    const detail = error instanceof Error ? error.message : String(error);
+    return noArticle(`Declutter could not read this page (${detail}).`);
+  }
+
+  /** Shows an analysis (made here or away from the tab); `missing`: kinds without rules. */
+  function present(
+    analysis: PageAnalysis,
+    kinds: ClutterKind[],
+    missing: ClutterKind[],
+  ): ReaderContent {
+    if (missing.length > 0) {
+      analysis.warnings = [
+        ...(analysis.warnings ?? []),
+        `The rules for ${missing.join(' and ')} could not be loaded: those blocks are not hidden.`,
+      ];
+    }
+    if (state) {
+      state.analysis = analysis;
+      state.known?.changes.stop();
+      const complete = kinds.filter((kind) => !missing.includes(kind));
+      state.known = lendFindings(analysis, complete);
+    }
+    if (analysis.article) return { kind: 'article', analysis };
+    return noArticle(analysis.reason?.message ?? 'No article was found on this page.');
   }
 
   /**
@@ -323,10 +346,28 @@ export function createReaderSession(deps: ReaderSessionDeps): ReaderSession {
               message: `Analysing ${count.toLocaleString('en')} elements.`,
               actions: [],
             });
-            // Let the "Reading…" message paint before the long synchronous analysis.
+            const show = (content: ReaderContent) => {
+              if (state === current) current.view.show(content);
+            };
+            // Let the "Reading…" message paint before the page is serialised (or, without
+            // analyzeAway, before the long synchronous analysis).
             doc.defaultView?.requestAnimationFrame(() =>
               setTimeout(() => {
-                if (state === current) current.view.show(runAnalysis(kinds));
+                if (state !== current) return;
+                if (!deps.analyzeAway) return show(runAnalysis(kinds));
+                // Serialising is the one part left on this thread (Chromium: ~110 ms for 10 MB);
+                // the tab is free until the answer comes. The background times out (90 s).
+                const html = doc.documentElement.outerHTML;
+                deps
+                  .analyzeAway({ html, url: doc.location?.href ?? '', kinds })
+                  // No answer at all: the background went away (extension reloaded).
+                  .then((analysis) =>
+                    analysis
+                      ? present(analysis, kinds, [])
+                      : unreadable('no answer from the extension'),
+                  )
+                  .catch(unreadable)
+                  .then(show);
               }, 0),
             );
           },
@@ -397,49 +438,29 @@ export function createReaderSession(deps: ReaderSessionDeps): ReaderSession {
     view.show(content);
     if (current.quotesOnOpen) view.setQuotesEnabled(true);
     marks.rendered = now();
+    // Before attaching: the page's styles are read there while they are up to date, and a page
+    // that hides its <html> is shown, so the view can take focus (page-state.ts).
+    state.unlockScroll = lockPageScroll(doc);
     // Built off-document; attached once.
     view.attach();
-    state.unlockScroll = lockPageScroll(doc);
     marks.attached = now();
     markOpened(marks, state.analysis);
   }
 
   /**
    * Leaves the open's cost on the page's performance timeline (shared with the page's own
-   * scripts), where benchmarks read it without any hook into the extension:
-   * `declutter:open` (message to view attached), `declutter:analyze` (the core's total) and
-   * `declutter:stage:<name>` (the core's stages); `declutter:view:settings|render|attach` are
-   * the view's own parts.
+   * scripts), where benchmarks read it without any hook into the extension (one entry per name,
+   * the last open's): `declutter:open` (message to view attached), `declutter:analyze` (the
+   * core's total; 0 when nothing was analysed) and the view's own parts,
+   * `declutter:view:settings|render|attach`. The core's stages are in `analysis.timings`.
    */
   function markOpened(marks: OpenMarks, analysis: PageAnalysis | null) {
-    const perf = doc.defaultView?.performance;
-    if (!perf?.measure) return;
     const started = marks.started;
-    try {
-      // Only the last open's entries stay: the timeline must not grow with every open.
-      for (const entry of perf.getEntriesByType('measure')) {
-        if (entry.name.startsWith('declutter:') && !entry.name.startsWith('declutter:quotes')) {
-          perf.clearMeasures(entry.name);
-        }
-      }
-      perf.measure('declutter:open', { start: started, end: marks.attached });
-      perf.measure('declutter:view:settings', { start: started, end: marks.settled });
-      perf.measure('declutter:view:render', { start: marks.analysed, end: marks.rendered });
-      perf.measure('declutter:view:attach', { start: marks.rendered, end: marks.attached });
-      const timings = analysis?.timings ?? {};
-      if (typeof timings.total === 'number') {
-        perf.measure('declutter:analyze', { start: started, duration: timings.total });
-      }
-      // Each stage's duration as its own entry (laid end to end: durations, not positions).
-      let at = started;
-      for (const [stage, ms] of Object.entries(timings)) {
-        if (stage === 'total' || typeof ms !== 'number') continue;
-        perf.measure(`declutter:stage:${stage}`, { start: at, duration: ms });
-        at += ms;
-      }
-    } catch {
-      // A clock that is not performance.now (tests) cannot be placed on the timeline.
-    }
+    measure(doc, 'declutter:open', started, marks.attached);
+    measure(doc, 'declutter:view:settings', started, marks.settled);
+    measure(doc, 'declutter:view:render', marks.analysed, marks.rendered);
+    measure(doc, 'declutter:view:attach', marks.rendered, marks.attached);
+    measure(doc, 'declutter:analyze', started, started + (analysis?.timings.total ?? 0));
   }
 
   function close(): void {

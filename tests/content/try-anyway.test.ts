@@ -1,0 +1,102 @@
+// "Try anyway" on a very large page with the analysis moved off the tab (analyzeAway): the page's
+// HTML goes out, nothing heavy runs here, the answer renders as usual, and every failure (message
+// too big, no offscreen document, no answer, timeout) ends in a message with a way out, never a
+// blank overlay or a view stuck on "Reading the page…".
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { PageAnalysis } from '../../src/core/index';
+import { createReaderSession, type ReaderSession } from '../../src/content/reader/reader-session';
+import type { AnalyzePageRequest } from '../../src/shared/messages';
+import { DEFAULT_SETTINGS } from '../../src/shared/settings';
+import { articleAnalysis } from '../ui/reader/analysis-fixture';
+
+let session: ReaderSession | null = null;
+
+afterEach(() => {
+  session?.close();
+  session = null;
+  document.body.replaceChildren();
+});
+
+const host = () => document.querySelector<HTMLElement>('[data-declutter-root="reader"]');
+const shadowText = () => host()?.shadowRoot?.textContent ?? '';
+const button = (label: string) =>
+  Array.from(host()?.shadowRoot?.querySelectorAll('button') ?? []).find(
+    (b) => b.textContent === label,
+  );
+
+async function openHuge(
+  analyzeAway: (request: AnalyzePageRequest) => Promise<PageAnalysis | undefined>,
+) {
+  document.body.innerHTML = '<main><p id="marker">Harbour dredging to resume</p></main>';
+  const analyze = vi.fn(() => articleAnalysis());
+  session = createReaderSession({
+    document,
+    settings: async () => ({ ...DEFAULT_SETTINGS }),
+    saveSettings: () => undefined,
+    analyze,
+    analyzeAway,
+    hugePageElements: 3,
+  });
+  await session.toggle();
+  expect(shadowText()).toContain('A very large page');
+  button('Try anyway')?.click();
+  return { analyze, session };
+}
+
+describe('Try anyway, analysed away from the tab', () => {
+  it("sends the page's HTML, URL and hidden kinds, runs nothing here and shows the answer", async () => {
+    const away = vi.fn(async (_request: AnalyzePageRequest) => articleAnalysis());
+    const { analyze } = await openHuge(away);
+    await vi.waitFor(() => expect(shadowText()).toContain('Council approves the new hall'));
+    expect(analyze, 'the synchronous pipeline never ran on the page').not.toHaveBeenCalled();
+    expect(away).toHaveBeenCalledOnce();
+    const request = away.mock.calls[0]?.[0];
+    expect(request?.html).toContain('<p id="marker">Harbour dredging to resume</p>');
+    expect(request?.html.startsWith('<html')).toBe(true);
+    expect(request?.url).toBe(document.location.href);
+    expect(request?.kinds).toEqual(['comments', 'donation']);
+  });
+
+  it('shows "Reading the page…" while the answer is on its way', async () => {
+    let answer: (a: PageAnalysis) => void = () => undefined;
+    const away = vi.fn(() => new Promise<PageAnalysis>((resolve) => (answer = resolve)));
+    await openHuge(away);
+    expect(shadowText()).toContain('Reading the page…');
+    await vi.waitFor(() => expect(away).toHaveBeenCalledOnce());
+    expect(shadowText()).toContain('Reading the page…');
+    answer(articleAnalysis());
+    await vi.waitFor(() => expect(shadowText()).toContain('Council approves the new hall'));
+  });
+
+  it('a failure (message too big, offscreen unavailable, timeout) is a message with Close', async () => {
+    await openHuge(async () => {
+      throw new Error('Message length exceeded maximum allowed length.');
+    });
+    await vi.waitFor(() =>
+      expect(shadowText()).toContain(
+        'Declutter could not read this page (Message length exceeded maximum allowed length.)',
+      ),
+    );
+    button('Close')?.click();
+    expect(host()).toBeNull();
+  });
+
+  it('no answer at all (the background went away) is a message too, not a stuck view', async () => {
+    await openHuge(async () => undefined);
+    await vi.waitFor(() =>
+      expect(shadowText()).toContain('could not read this page (no answer from the extension)'),
+    );
+    expect(button('Close')).toBeDefined();
+  });
+
+  it('an answer that arrives after the view was closed is dropped', async () => {
+    let answer: (a: PageAnalysis) => void = () => undefined;
+    const away = vi.fn(() => new Promise<PageAnalysis>((resolve) => (answer = resolve)));
+    const { session } = await openHuge(away);
+    await vi.waitFor(() => expect(away).toHaveBeenCalledOnce());
+    session.close();
+    answer(articleAnalysis());
+    await new Promise((r) => setTimeout(r, 20));
+    expect(host()).toBeNull();
+  });
+});
