@@ -56,14 +56,34 @@ function holdsArticleHead(node: Element, page: PageContext): boolean {
   return false;
 }
 
-function shareBar(link: Element, page: PageContext, all: readonly Element[]): Element | null {
+/** The networks each ancestor of the links holds links to, in one pass up from each link. */
+function networksByAncestor(links: readonly Element[]): Map<Element, Set<string>> {
+  const byNode = new Map<Element, Set<string>>();
+  for (const a of links) {
+    const net = network(a.getAttribute('href') ?? '');
+    for (let node = a.parentElement; node; node = node.parentElement) {
+      let nets = byNode.get(node);
+      if (!nets) byNode.set(node, (nets = new Set()));
+      nets.add(net);
+    }
+  }
+  return byNode;
+}
+
+function shareBar(
+  link: Element,
+  page: PageContext,
+  nets: Map<Element, Set<string>>,
+  heads: Map<Element, boolean>,
+): Element | null {
   let best: Element | null = null;
   let node = link.parentElement;
   for (let up = 0; node && up < 5 && !isPageRoot(node); up++, node = node.parentElement) {
-    if (page.textLength(node) > 300 || holdsArticleHead(node, page)) break;
-    const nets = new Set<string>();
-    for (const a of all) if (node.contains(a)) nets.add(network(a.getAttribute('href') ?? ''));
-    if (nets.size >= 2) best = node;
+    if (page.textLength(node) > 300) break;
+    let head = heads.get(node);
+    if (head === undefined) heads.set(node, (head = holdsArticleHead(node, page)));
+    if (head) break;
+    if ((nets.get(node)?.size ?? 0) >= 2) best = node;
   }
   return best;
 }
@@ -77,9 +97,13 @@ export const shareLinks: ClutterRule = {
   detect(page) {
     const out: Element[] = [];
     const links = page.queryAll(SHARE_LINKS);
+    // Pages with share bars hold dozens of such links (one bar at the top, one at the foot, one
+    // per embedded post): what each ancestor holds is gathered once, not per link and level.
+    const nets = networksByAncestor(links);
+    const heads = new Map<Element, boolean>();
     for (const link of links) {
       if (out.some((o) => o.contains(link))) continue;
-      const bar = shareBar(link, page, links);
+      const bar = shareBar(link, page, nets, heads);
       if (bar && !out.includes(bar)) out.push(bar);
     }
     return out;
