@@ -8,6 +8,7 @@ import { onInstalled, openOptionsPage } from '../platform/runtime';
 import { onTabClosed, onTabNavigating } from '../platform/tabs';
 import { activateInTab, forgetContentScript } from './activate';
 import { analyzePageAway } from './analyze-page';
+import { collectPagePart, forgetTabParts } from './page-parts';
 import { injectFeature } from './inject';
 import { MENU_DECLUTTER, MENU_OPTIONS, MENU_READER, actionMenuItems } from './menus';
 import { clearTabNotice, forgetTab } from './tab-notice';
@@ -31,9 +32,12 @@ handleBackgroundMessages({
     await injectFeature(tabId, message.feature);
     return { loaded: true };
   },
-  // "Try anyway" on a very large page: analysed here or in the offscreen document, not in the tab.
-  'analyze-page': (message) =>
-    analyzePageAway({ html: message.html, url: message.url, kinds: message.kinds }),
+  // "Try anyway" on a very large page: its HTML comes in slices; once whole, it is analysed here
+  // or in the offscreen document, not in the tab.
+  'analyze-page': async (message, tabId) => {
+    const request = collectPagePart(tabId, message);
+    return request ? analyzePageAway(request) : null;
+  },
 });
 
 onInstalled(() => {
@@ -48,10 +52,12 @@ onActionMenuClicked((itemId, tab) => {
 
 onTabNavigating((tabId) => {
   forgetContentScript(tabId);
+  forgetTabParts(tabId);
   clearTabNotice(tabId).catch(report);
 });
 
 onTabClosed((tabId) => {
   forgetContentScript(tabId);
+  forgetTabParts(tabId);
   forgetTab(tabId).catch(report);
 });

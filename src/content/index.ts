@@ -11,6 +11,7 @@ import {
   DEFAULT_SETTINGS,
   type Settings,
 } from '../shared/settings';
+import { sendPageInParts } from '../shared/messages';
 import { handleMessages, sendToBackground } from '../platform/messaging';
 import { isExtensionContextAlive } from '../platform/runtime';
 import { loadSettings, onSettingsChanged, saveSettings } from '../platform/storage';
@@ -68,7 +69,8 @@ function start(detector: ContentDetector): Installed {
     // declutter.js brings the opt-in kinds' rules (src/content/features/declutter.ts).
     loadRules: () => loadFeature('declutter', requestFeature),
     // "Try anyway" on a very large page: analysed by the background (src/background/analyze-page.ts).
-    analyzeAway: (request) => sendToBackground({ type: 'analyze-page', ...request }),
+    analyzeAway: (request) =>
+      sendPageInParts(request, (part) => sendToBackground({ type: 'analyze-page', ...part })),
   });
 
   // Start reading settings now, while the background's toggle message is still on its way.

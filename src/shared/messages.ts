@@ -73,16 +73,31 @@ export interface AnalyzePageRequest {
 }
 
 /**
+ * One slice of a page's HTML on its way to the background: a 20 MB page sent as one message is
+ * serialised (and its answer read) in one task of the tab, seconds long; slices of PAGE_PART_CHARS
+ * each cost their own short task. The background answers each slice with null and the `last` one
+ * with the analysis of the whole page (src/background/page-parts.ts).
+ */
+export interface AnalyzePagePart extends AnalyzePageRequest {
+  /** The same for every slice of one request (a new one replaces an unfinished one). */
+  id: string;
+  last: boolean;
+}
+
+/** Characters of HTML per message (~1 MB: a few ms to send in the tab). */
+export const PAGE_PART_CHARS = 1_000_000;
+
+/**
  * Messages from the content script to the background: "inject this feature's script into my tab"
- * (src/shared/features.ts; answered once the script has run) and "analyse this page's HTML"
- * (answered with the core's PageAnalysis, plain JSON).
+ * (src/shared/features.ts; answered once the script has run) and a slice of a page's HTML to
+ * analyse (answered with null, then the core's PageAnalysis, plain JSON, for the last slice).
  */
 export type BackgroundMessage =
-  { type: 'load-feature'; feature: FeatureName } | ({ type: 'analyze-page' } & AnalyzePageRequest);
+  { type: 'load-feature'; feature: FeatureName } | ({ type: 'analyze-page' } & AnalyzePagePart);
 
 export interface BackgroundResponseMap {
   'load-feature': { loaded: true };
-  'analyze-page': PageAnalysis;
+  'analyze-page': PageAnalysis | null;
 }
 
 export type BackgroundResponseTo<M extends BackgroundMessage> = BackgroundResponseMap[M['type']];
@@ -111,7 +126,37 @@ export function isAnalyzePageRequest(value: unknown): value is AnalyzePageReques
 export function isBackgroundMessage(value: unknown): value is BackgroundMessage {
   if (!isRecord(value)) return false;
   if (value.type === 'load-feature') return isFeatureName(value.feature);
-  return value.type === 'analyze-page' && isAnalyzePageRequest(value);
+  return (
+    value.type === 'analyze-page' &&
+    typeof value.id === 'string' &&
+    typeof value.last === 'boolean' &&
+    isAnalyzePageRequest(value)
+  );
+}
+
+/**
+ * Sends a page's HTML in slices of `size` characters, one message at a time (each waits for the
+ * previous one's answer, so the tab gets its thread back between slices), and resolves with the
+ * answer to the last slice.
+ */
+export async function sendPageInParts(
+  request: AnalyzePageRequest,
+  send: (part: AnalyzePagePart) => Promise<PageAnalysis | null | undefined>,
+  size = PAGE_PART_CHARS,
+): Promise<PageAnalysis | null | undefined> {
+  const id = `${Date.now()}-${Math.random()}`;
+  const { html } = request;
+  for (let at = 0; ;) {
+    let end = Math.min(at + size, html.length);
+    // Never between the halves of a surrogate pair: Chrome's messages travel as UTF-8, where a
+    // lone half turns into U+FFFD.
+    const code = html.charCodeAt(end - 1);
+    if (end < html.length && end - 1 > at && code >= 0xd800 && code <= 0xdbff) end--;
+    const last = end >= html.length;
+    const answer = await send({ ...request, id, html: html.slice(at, end), last });
+    at = end;
+    if (last) return answer;
+  }
 }
 
 /**

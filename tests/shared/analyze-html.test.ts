@@ -16,9 +16,12 @@ describe('analyze-page messages', () => {
   const request = { html: '<p>x</p>', url: 'https://example.org/', kinds: ['comments'] };
 
   it('accepts a well-formed request and refuses malformed ones', () => {
-    expect(isBackgroundMessage({ type: 'analyze-page', ...request })).toBe(true);
-    expect(isBackgroundMessage({ type: 'analyze-page', ...request, kinds: ['ads'] })).toBe(false);
-    expect(isBackgroundMessage({ type: 'analyze-page', ...request, html: 42 })).toBe(false);
+    const part = { ...request, id: '1', last: true };
+    expect(isBackgroundMessage({ type: 'analyze-page', ...part })).toBe(true);
+    expect(isBackgroundMessage({ type: 'analyze-page', ...request }), 'no id, no last').toBe(false);
+    expect(isBackgroundMessage({ type: 'analyze-page', ...part, last: 'yes' })).toBe(false);
+    expect(isBackgroundMessage({ type: 'analyze-page', ...part, kinds: ['ads'] })).toBe(false);
+    expect(isBackgroundMessage({ type: 'analyze-page', ...part, html: 42 })).toBe(false);
     expect(isBackgroundMessage({ type: 'analyze-page', html: '', kinds: [] })).toBe(false);
     expect(isAnalyzePageRequest({ ...request, kinds: 'comments' })).toBe(false);
     expect(isBackgroundMessage({ type: 'load-feature', feature: 'quotes' })).toBe(true);

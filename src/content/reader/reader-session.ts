@@ -72,7 +72,7 @@ export interface ReaderSessionDeps {
    * background: src/background/analyze-page.ts), so the tab stays responsive. Without it the
    * analysis runs here, freezing the tab for its whole length.
    */
-  analyzeAway?: (request: AnalyzePageRequest) => Promise<PageAnalysis | undefined>;
+  analyzeAway?: (request: AnalyzePageRequest) => Promise<PageAnalysis | null | undefined>;
   now?: () => number;
 }
 
