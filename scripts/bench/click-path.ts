@@ -202,7 +202,12 @@ async function clickToPaint(session: ChromiumSession, page: Page, timeoutMs = 20
     ]);
     if (crash) throw new Error(crash);
     if (w?.painted) return w;
-    if (Date.now() > deadline) throw new Error(`view not painted within ${timeoutMs / 1000} s`);
+    if (Date.now() > deadline) {
+      const why = w?.boxless
+        ? ': the view is attached but nothing in it has a box (does the page hide its <html>?)'
+        : '';
+      throw new Error(`view not painted within ${timeoutMs / 1000} s${why}`);
+    }
     await sleep(15);
   }
 }

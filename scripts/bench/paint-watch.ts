@@ -14,6 +14,8 @@ export interface PaintWatch {
   closed: number;
   view: 'article' | 'notice' | '';
   text: number;
+  /** The host was attached with content but nothing in it had a box (e.g. the page hides <html>). */
+  boxless: boolean;
   longTasks: Array<[number, number]>;
 }
 
@@ -29,6 +31,7 @@ export function armPaintWatch(): void {
     closed: 0,
     view: '',
     text: 0,
+    boxless: false,
     longTasks: [],
   };
   w.__benchPaint = state;
@@ -59,7 +62,11 @@ export function armPaintWatch(): void {
       return;
     }
     const root = h.shadowRoot;
-    if (armed || !root || !hasBox(root)) return;
+    if (armed || !root) return;
+    if (!hasBox(root)) {
+      state.boxless = root.childElementCount > 0;
+      return;
+    }
     armed = true;
     state.attached = performance.now();
     requestAnimationFrame(() => {

@@ -1,6 +1,7 @@
 // The background's click logic with the platform layer mocked: restricted pages get a message,
 // the Chromium first-injection race is retried exactly once, other failures become a message,
-// and a tab that already has our content script is not injected again.
+// the first click on a page injects while the command is on its way, and a tab that already has
+// our content script is not injected again.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 const calls = vi.hoisted(() => ({
@@ -29,7 +30,7 @@ vi.mock('../../src/platform/session-store', () => ({
   sessionSet: async (key: string, value: unknown) => void calls.session.set(key, value),
 }));
 
-const { activateInTab } = await import('../../src/background/activate');
+const { activateInTab, forgetContentScript } = await import('../../src/background/activate');
 const { DEFAULT_SETTINGS } = await import('../../src/shared/settings');
 const { clearTabNotice, messagePageUrl } = await import('../../src/background/tab-notice');
 
@@ -38,12 +39,17 @@ const RACE = new Error(
   'Cannot access contents of the page. Extension manifest must request permission to access the respective host.',
 );
 
-/** No content script listens until content.js is injected; then every message is answered. */
+let injected = false;
+
+/** No content script listens until an injection of content.js has completed; then every message is answered. */
 function contentScriptAbsent() {
+  injected = false;
+  calls.inject.mockImplementation(async () => {
+    await Promise.resolve();
+    injected = true;
+  });
   calls.send.mockImplementation(async () => {
-    if (calls.inject.mock.calls.length === 0) {
-      throw new Error('Could not establish connection. Receiving end does not exist.');
-    }
+    if (!injected) throw new Error('Could not establish connection. Receiving end does not exist.');
     return { open: true };
   });
 }
@@ -51,7 +57,7 @@ function contentScriptAbsent() {
 beforeEach(() => {
   vi.clearAllMocks();
   calls.session.clear();
-  calls.inject.mockResolvedValue();
+  for (let tabId = 1; tabId < 10; tabId++) forgetContentScript(tabId);
   calls.setPopup.mockResolvedValue();
   calls.openPopup.mockResolvedValue();
   calls.badge.mockResolvedValue();
@@ -71,11 +77,28 @@ describe('activateInTab', () => {
     expect(calls.setPopup).not.toHaveBeenCalled();
   });
 
-  it('reads the settings while injecting, and sends the command without them if that fails', async () => {
-    let injected = false;
-    calls.inject.mockImplementation(async () => {
-      injected = true;
+  it('starts injecting on a page it has not injected yet without waiting for the command to fail', async () => {
+    let injectingWhenSent: boolean | null = null;
+    calls.send.mockImplementationOnce(async () => {
+      injectingWhenSent = calls.inject.mock.calls.length > 0;
+      throw new Error('Could not establish connection. Receiving end does not exist.');
     });
+    await expect(activateInTab(ARTICLE, { type: 'toggle-reader' })).resolves.toBe('sent');
+    expect(injectingWhenSent).toBe(true);
+    expect(calls.inject).toHaveBeenCalledOnce();
+    expect(calls.send).toHaveBeenCalledTimes(2);
+  });
+
+  it('sends the settings with a command that may reach the script just injected', async () => {
+    calls.send.mockResolvedValue({ open: true });
+    await expect(activateInTab(ARTICLE, { type: 'toggle-reader' })).resolves.toBe('sent');
+    expect(calls.send).toHaveBeenCalledExactlyOnceWith(7, {
+      type: 'toggle-reader',
+      settings: DEFAULT_SETTINGS,
+    });
+  });
+
+  it('reads the settings while injecting, and sends the command without them if that fails', async () => {
     calls.loadSettings.mockImplementation(async () => {
       expect(injected, 'the read starts before the injection is done').toBe(false);
       throw new Error('storage unavailable');
@@ -86,13 +109,26 @@ describe('activateInTab', () => {
   });
 
   it('sends the command straight to a content script that is already there (one round trip)', async () => {
+    await activateInTab(ARTICLE, { type: 'toggle-reader' });
+    vi.clearAllMocks();
     calls.send.mockResolvedValue({ enabled: true, hidden: 2 });
     await expect(activateInTab(ARTICLE, { type: 'toggle-declutter' })).resolves.toBe('sent');
     expect(calls.inject).not.toHaveBeenCalled();
     expect(calls.send).toHaveBeenCalledExactlyOnceWith(7, { type: 'toggle-declutter' });
   });
 
+  it('injects again once the tab has loaded a new page', async () => {
+    await activateInTab(ARTICLE, { type: 'toggle-reader' });
+    forgetContentScript(ARTICLE.id);
+    contentScriptAbsent();
+    vi.clearAllMocks();
+    await expect(activateInTab(ARTICLE, { type: 'toggle-reader' })).resolves.toBe('sent');
+    expect(calls.inject).toHaveBeenCalledOnce();
+  });
+
   it('does not inject again when the content script is there but its answer is an error', async () => {
+    await activateInTab(ARTICLE, { type: 'toggle-reader' });
+    vi.clearAllMocks();
     calls.send.mockRejectedValue(new Error('The page could not be read'));
     await expect(activateInTab(ARTICLE, { type: 'toggle-reader' })).resolves.toBe('no-answer');
     expect(calls.inject).not.toHaveBeenCalled();
@@ -100,7 +136,7 @@ describe('activateInTab', () => {
   });
 
   it('retries the Chromium first-injection race once and succeeds', async () => {
-    calls.inject.mockRejectedValueOnce(RACE).mockResolvedValueOnce();
+    calls.inject.mockRejectedValueOnce(RACE);
     await expect(activateInTab(ARTICLE, { type: 'toggle-reader' })).resolves.toBe('sent');
     expect(calls.inject).toHaveBeenCalledTimes(2);
     expect(calls.setPopup).not.toHaveBeenCalled();

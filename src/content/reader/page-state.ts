@@ -1,10 +1,12 @@
 // What the reading view must give back to the page when it closes: the exact scroll position, the
 // element that had focus, and the page's own inline `overflow` on <html> and <body> (changed while
-// the view is open to stop the page scrolling underneath). Form fields are never read or written:
-// they keep their values because nothing here touches them.
+// the view is open to stop the page scrolling underneath), plus <html>'s `display` / `opacity` where
+// the page's own styles hide it. Form fields are never read or written: they keep their values
+// because nothing here touches them.
 
 interface InlineOverflow {
   element: HTMLElement;
+  property: string;
   /** The whole style attribute before we touched it (null: there was none). */
   attribute: string | null;
   value: string;
@@ -44,21 +46,22 @@ export function restorePageState(doc: Document, state: PageState): void {
   }
 }
 
-function lockOne(element: HTMLElement): InlineOverflow {
+function lockOne(element: HTMLElement, property = 'overflow', value = 'hidden'): InlineOverflow {
   const saved: InlineOverflow = {
     element,
+    property,
     attribute: element.getAttribute('style'),
-    value: element.style.getPropertyValue('overflow'),
-    priority: element.style.getPropertyPriority('overflow'),
+    value: element.style.getPropertyValue(property),
+    priority: element.style.getPropertyPriority(property),
     afterLock: null,
   };
-  element.style.setProperty('overflow', 'hidden', 'important');
+  element.style.setProperty(property, value, 'important');
   saved.afterLock = element.getAttribute('style');
   return saved;
 }
 
 function unlockOne(saved: InlineOverflow): void {
-  const { element } = saved;
+  const { element, property } = saved;
   // Common case: only we changed the attribute, so put the page's exact text back.
   if (element.getAttribute('style') === saved.afterLock) {
     if (saved.attribute === null) element.removeAttribute('style');
@@ -66,8 +69,8 @@ function unlockOne(saved: InlineOverflow): void {
     return;
   }
   // The page changed other inline styles meanwhile: undo only our property.
-  if (saved.value) element.style.setProperty('overflow', saved.value, saved.priority);
-  else element.style.removeProperty('overflow');
+  if (saved.value) element.style.setProperty(property, saved.value, saved.priority);
+  else element.style.removeProperty(property);
   // Leave no empty style="" behind where the page had no style attribute at all.
   if (saved.attribute === null && element.getAttribute('style') === '') {
     element.removeAttribute('style');
@@ -83,10 +86,22 @@ function unlockOne(saved: InlineOverflow): void {
 /**
  * Stops the page from scrolling under the view. The overlay covers the viewport, so removing the
  * page's scrollbar changes nothing visible. Returns the function that undoes exactly this.
+ *
+ * Some pages hide their whole <html> until their own scripts run (the frame-busting
+ * `html { display: none }` a script undoes when the page is not framed): where those scripts are
+ * blocked or have not run, the view, attached to <html>, was hidden with it, "open" but never
+ * painted. Such an <html> is shown while the view is open. Call before attaching the view: the
+ * page's style is then up to date, so reading it costs nothing, and the view can take focus.
  */
 export function lockPageScroll(doc: Document): () => void {
-  const locked: InlineOverflow[] = [lockOne(doc.documentElement)];
+  const root = doc.documentElement;
+  const style = doc.defaultView?.getComputedStyle(root);
+  const hidden = style?.display === 'none';
+  const transparent = style?.opacity === '0';
+  const locked: InlineOverflow[] = [lockOne(root)];
   if (doc.body) locked.push(lockOne(doc.body));
+  if (hidden) locked.push(lockOne(root, 'display', 'block'));
+  if (transparent) locked.push(lockOne(root, 'opacity', '1'));
   let done = false;
   return () => {
     if (done) return;
