@@ -11,7 +11,6 @@ import {
   DEFAULT_SETTINGS,
   type Settings,
 } from '../shared/settings';
-import { sendPageInParts } from '../shared/messages';
 import { handleMessages, sendToBackground } from '../platform/messaging';
 import { isExtensionContextAlive } from '../platform/runtime';
 import { loadSettings, onSettingsChanged, saveSettings } from '../platform/storage';
@@ -69,8 +68,12 @@ function start(detector: ContentDetector): Installed {
     // declutter.js brings the opt-in kinds' rules (src/content/features/declutter.ts).
     loadRules: () => loadFeature('declutter', requestFeature),
     // "Try anyway" on a very large page: analysed by the background (src/background/analyze-page.ts).
-    analyzeAway: (request) =>
-      sendPageInParts(request, (part) => sendToBackground({ type: 'analyze-page', ...part })),
+    analyzeAway: (kinds) =>
+      loadFeature('large-page', requestFeature).then((large) =>
+        large.analyzeAway(document, kinds, (part) =>
+          sendToBackground({ type: 'analyze-page', ...part }),
+        ),
+      ),
   });
 
   // Start reading settings now, while the background's toggle message is still on its way.

@@ -2,7 +2,7 @@
 // the tab's isolated world the first time the user asks for them: that keeps the script injected
 // on every click small (issue 5's content-script budget). Each name is a file in the package.
 
-export const FEATURES = ['quotes', 'declutter'] as const;
+export const FEATURES = ['quotes', 'declutter', 'large-page'] as const;
 export type FeatureName = (typeof FEATURES)[number];
 
 export function isFeatureName(value: unknown): value is FeatureName {

@@ -8,6 +8,7 @@ import type { mountQuoteLayer } from '../../ui/quotes/quote-layer';
 import type { createPageDeclutter } from '../declutter/page-declutter';
 import type { createDeclutterSession } from '../declutter/declutter-session';
 import type { mountPageQuotes } from '../declutter/page-quotes';
+import type { analyzeAway } from '../reader/page-html';
 
 /** Quote marking: in the reading view (mountQuoteLayer) and on the live page (mountPageQuotes). */
 export interface QuotesFeature {
@@ -28,7 +29,13 @@ export interface DeclutterFeature {
   keptOutList: typeof keptOutList;
 }
 
+/** "Try anyway" on a very large page: its HTML serialised in pieces and sent off the tab. */
+export interface LargePageFeature {
+  analyzeAway: typeof analyzeAway;
+}
+
 export interface Features {
   quotes: QuotesFeature;
   declutter: DeclutterFeature;
+  'large-page': LargePageFeature;
 }

@@ -15,7 +15,6 @@ import {
   type PageAnalysis,
 } from '../../core/index';
 import { enabledKinds, mergeSettings, type Settings } from '../../shared/settings';
-import type { AnalyzePageRequest } from '../../shared/messages';
 import {
   createReaderView,
   type NoticeAction,
@@ -72,7 +71,7 @@ export interface ReaderSessionDeps {
    * background: src/background/analyze-page.ts), so the tab stays responsive. Without it the
    * analysis runs here, freezing the tab for its whole length.
    */
-  analyzeAway?: (request: AnalyzePageRequest) => Promise<PageAnalysis | null | undefined>;
+  analyzeAway?: (kinds: ClutterKind[]) => Promise<PageAnalysis | null | undefined>;
   now?: () => number;
 }
 
@@ -355,11 +354,10 @@ export function createReaderSession(deps: ReaderSessionDeps): ReaderSession {
               setTimeout(() => {
                 if (state !== current) return;
                 if (!deps.analyzeAway) return show(runAnalysis(kinds));
-                // Serialising is the one part left on this thread (Chromium: ~110 ms for 10 MB);
-                // the tab is free until the answer comes. The background times out (90 s).
-                const html = doc.documentElement.outerHTML;
+                // The page is serialised in short tasks (large-page.js) and analysed off the tab;
+                // the background times out (90 s).
                 deps
-                  .analyzeAway({ html, url: doc.location?.href ?? '', kinds })
+                  .analyzeAway(kinds)
                   // No answer at all: the background went away (extension reloaded).
                   .then((analysis) =>
                     analysis

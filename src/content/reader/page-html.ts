@@ -1,0 +1,94 @@
+// The page's HTML for "Try anyway" on a very large page, serialised without freezing the tab:
+// documentElement.outerHTML is one task that grows with the page (Chromium: ~110 ms for 10 MB,
+// ~180 ms for 200,000 elements, more on a 20 MB thread). Here any element with more than
+// `small` descendants is written as its own start tag, its children one by one, and its end
+// tag; the rest go whole through outerHTML. Between pieces the thread is given back whenever
+// `budgetMs` has passed. Elements are never cloned (a clone of a page's custom element would run
+// its constructor).
+//
+// Where a big element's own tags are written here, they follow the HTML serialisation algorithm:
+// attribute values escape & " and no-break space; text escapes & < > and no-break space (a big
+// element is never a raw-text element: those hold no elements).
+import type { ClutterKind, PageAnalysis } from '../../core/index';
+import { sendPageInParts, type AnalyzePagePart } from '../../shared/messages';
+
+export interface SerialiseOptions {
+  /** Milliseconds of work per task (default 30). */
+  budgetMs?: number;
+  /** Elements below which a subtree goes whole through outerHTML (default 2,000). */
+  small?: number;
+  /** Gives the thread back (default: a new task). */
+  yieldTo?: () => Promise<void>;
+  now?: () => number;
+}
+
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+function escapeAttribute(value: string): string {
+  return value
+    .replace(/&/g, '&amp;')
+    .replace(/"/g, '&quot;')
+    .replace(/\u00a0/g, '&nbsp;');
+}
+
+function escapeText(value: string): string {
+  return value
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\u00a0/g, '&nbsp;');
+}
+
+function startTag(el: Element): string {
+  let tag = `<${el.localName}`;
+  for (const attr of Array.from(el.attributes))
+    tag += ` ${attr.name}="${escapeAttribute(attr.value)}"`;
+  return `${tag}>`;
+}
+
+export async function serialisePage(
+  doc: Document,
+  options: SerialiseOptions = {},
+): Promise<string> {
+  const budget = options.budgetMs ?? 30;
+  const small = options.small ?? 2000;
+  const yieldTo = options.yieldTo ?? nextTask;
+  const now = options.now ?? (() => performance.now());
+  const out: string[] = [];
+  let since = now();
+
+  async function write(node: Node): Promise<void> {
+    if (node.nodeType === 3) out.push(escapeText((node as Text).data));
+    else if (node.nodeType === 8) out.push(`<!--${(node as Comment).data}-->`);
+    if (node.nodeType !== 1) return;
+    const el = node as Element;
+    if (el.getElementsByTagName('*').length <= small) out.push(el.outerHTML);
+    else {
+      out.push(startTag(el));
+      for (let child = el.firstChild; child; child = child.nextSibling) await write(child);
+      out.push(`</${el.localName}>`);
+    }
+    if (now() - since >= budget) {
+      await yieldTo();
+      since = now();
+    }
+  }
+
+  // The doctype keeps the parsed copy in standards mode, as the page is.
+  if (doc.doctype) out.push(`<!DOCTYPE ${doc.doctype.name}>`);
+  if (doc.documentElement) await write(doc.documentElement);
+  return out.join('');
+}
+
+/**
+ * "Try anyway": serialises the page and sends it in slices with `send` (to the background, which
+ * analyses it off the tab); resolves with the answer to the last slice.
+ */
+export async function analyzeAway(
+  doc: Document,
+  kinds: ClutterKind[],
+  send: (part: AnalyzePagePart) => Promise<PageAnalysis | null | undefined>,
+): Promise<PageAnalysis | null | undefined> {
+  const html = await serialisePage(doc);
+  return sendPageInParts({ html, url: doc.location?.href ?? '', kinds }, send);
+}

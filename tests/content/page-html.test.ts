@@ -1,0 +1,70 @@
+// "Try anyway" serialises a very large page in pieces across tasks (src/content/reader/page-html.ts).
+// The pieces must add up to exactly what one outerHTML gives, whatever the markup: attributes with
+// quotes and ampersands, text with < > & and no-break spaces, comments, SVG with case-sensitive
+// names, tables, templates, scripts; and the thread must really be given back between pieces.
+import { describe, expect, it, vi } from 'vitest';
+import { analyzeAway, serialisePage } from '../../src/content/reader/page-html';
+import type { AnalyzePagePart } from '../../src/shared/messages';
+
+const MARKUP = `<!DOCTYPE html><html lang="en"><head><title>A &amp; B</title>
+<style>p > a { color: red }</style><script>if (a < b && c > d) { x = "</p>"; }</script></head>
+<body class="single" data-json='{"a":"b &amp; c"}'>
+<!-- a comment -- with dashes -->
+<main id="main"><article>Lead: &lt;i&gt;not a tag&lt;/i&gt; 1 &lt; 2 &amp;amp; 3,&nbsp;said <b>she</b><h1>Quay &lt;works&gt; &amp; more</h1>
+<p title="say &quot;hi&quot; &amp; go">Text&nbsp;with no-break space, 5 &lt; 6, and &gt; too.</p>
+<svg viewBox="0 0 10 10"><foreignObject width="5" height="5"><div>in svg</div></foreignObject><linearGradient id="g"></linearGradient></svg>
+<table><tbody><tr><td>1</td><td>2</td></tr></tbody></table>
+<template><p>inside a template</p></template>
+<pre>
+keeps its leading line</pre>
+<textarea>typed &lt;text&gt;</textarea>
+<ul>${Array.from({ length: 40 }, (_, i) => `<li data-i="${i}"><a href="/p/${i}?a=1&amp;b=2">Item ${i}</a></li>`).join('')}</ul>
+</article></main></body></html>`;
+
+function page(): Document {
+  return new DOMParser().parseFromString(MARKUP, 'text/html');
+}
+
+describe('serialisePage', () => {
+  it('gives, piece by piece, the same document as one outerHTML', async () => {
+    const doc = page();
+    // small: 3 makes every element with more than three descendants go tag by tag.
+    const html = await serialisePage(doc, {
+      small: 3,
+      budgetMs: 0,
+      yieldTo: async () => undefined,
+    });
+    expect(html.startsWith('<!DOCTYPE html><html lang="en">')).toBe(true);
+    const again = new DOMParser().parseFromString(html, 'text/html');
+    expect(again.documentElement.outerHTML).toBe(doc.documentElement.outerHTML);
+    expect(again.compatMode, 'standards mode, as the page').toBe('CSS1Compat');
+    expect(again.querySelector('foreignObject div')?.textContent).toBe('in svg');
+  });
+
+  it('gives the thread back between pieces once the budget is spent, and not before', async () => {
+    const doc = page();
+    const yields = vi.fn(async () => undefined);
+    let clock = 0;
+    await serialisePage(doc, { small: 3, budgetMs: 5, yieldTo: yields, now: () => (clock += 1) });
+    const spent = yields.mock.calls.length;
+    expect(spent, 'one pause per ~5 pieces').toBeGreaterThan(5);
+
+    const never = vi.fn(async () => undefined);
+    await serialisePage(doc, { small: 3, budgetMs: 1e9, yieldTo: never, now: () => 0 });
+    expect(never).not.toHaveBeenCalled();
+  });
+
+  it('"Try anyway" sends that HTML with the page URL and the kinds, in slices', async () => {
+    const doc = page();
+    const parts: AnalyzePagePart[] = [];
+    const answer = await analyzeAway(doc, ['comments'], async (part) => {
+      parts.push(part);
+      return part.last ? ({ title: 'done' } as never) : null;
+    });
+    expect(answer).toEqual({ title: 'done' });
+    expect(parts).toHaveLength(1);
+    expect(parts[0]?.kinds).toEqual(['comments']);
+    expect(parts[0]?.url).toBe(doc.location?.href ?? '');
+    expect(parts[0]?.html).toContain('<h1>Quay &lt;works&gt; &amp; more</h1>');
+  });
+});
