@@ -14,6 +14,7 @@ import { benchStages, printStages } from './stages';
 import type { BrowserName } from './drivers';
 import { writeStressPages } from './stress-pages';
 import { benchScale, printScale } from './scale';
+import { TRY_ANYWAY_PAGES, benchTryAnyway, printTryAnyway } from './try-anyway';
 import { benchSize, printSize } from './size';
 import { printProfiles, profilePages } from './profile';
 import { benchAB, printAB } from './ab';
@@ -271,6 +272,26 @@ async function main() {
         console.log(printScale(report));
         results.scale = reports;
         await save();
+      }
+      // The same pages through the real extension: "Try anyway" analyses them off the tab.
+      if (noExtension) {
+        console.log(`\nbench: ${noExtension}; skipping "Try anyway" on the stress pages.`);
+      } else {
+        heading(
+          '6b. Scale: "Try anyway" on the stress pages (real extension, analysed off the tab)',
+        );
+        const tryPages = stress.filter((p) => TRY_ANYWAY_PAGES.includes(p.name));
+        const tries = [];
+        for (const browser of opts.browsers) {
+          const report = await benchTryAnyway(browser, tryPages, server, {
+            dist: join(ROOT, 'dist'),
+            log,
+          });
+          tries.push(report);
+          console.log(printTryAnyway(report));
+          results.tryAnyway = tries;
+          await save();
+        }
       }
     }
   } finally {
