@@ -3,7 +3,7 @@
 // quotes and ampersands, text with < > & and no-break spaces, comments, SVG with case-sensitive
 // names, tables, templates, scripts; and the thread must really be given back between pieces.
 import { describe, expect, it, vi } from 'vitest';
-import { analyzeAway, serialisePage } from '../../src/content/reader/page-html';
+import { analyzeAway, hasMoreThan, serialisePage } from '../../src/content/reader/page-html';
 import type { AnalyzePagePart } from '../../src/shared/messages';
 
 const MARKUP = `<!DOCTYPE html><html lang="en"><head><title>A &amp; B</title>
@@ -39,6 +39,17 @@ describe('serialisePage', () => {
     expect(again.documentElement.outerHTML).toBe(doc.documentElement.outerHTML);
     expect(again.compatMode, 'standards mode, as the page').toBe('CSS1Compat');
     expect(again.querySelector('foreignObject div')?.textContent).toBe('in svg');
+  });
+
+  it('counts descendants only as far as it needs to', () => {
+    const doc = page();
+    for (const el of Array.from(doc.querySelectorAll('*'))) {
+      const n = el.getElementsByTagName('*').length;
+      for (const limit of [0, 1, 3, n - 1, n]) {
+        if (limit < 0) continue;
+        expect(hasMoreThan(el, limit), `${el.localName} (${n}) > ${limit}`).toBe(n > limit);
+      }
+    }
   });
 
   it('gives the thread back between pieces once the budget is spent, and not before', async () => {
