@@ -24,16 +24,34 @@ export const VENDOR_PATCHES: VendorPatch[] = [
     // too little text. Upstream it keeps an HTML string (page.innerHTML) and re-parses it on each
     // retry; a cloned subtree restored with replaceChildren gives the page the same nodes back
     // without serialising and parsing the whole body.
+    //
+    // Most pages never retry, so that copy of the whole body is usually thrown away. A caller
+    // that can make the page again (the core: it holds the original document) passes
+    // `refillPage`, which returns a new body as Readability was given it; Readability's own
+    // preparation (noscript images, scripts, styles, <br> runs, <font>) is then run on it again,
+    // which leaves the page exactly as the copy would have. Without the option, the copy.
     name: 'readability: page cache as a cloned node',
     file: /[\\/]@mozilla[\\/]readability[\\/]Readability\.js$/,
     replacements: [
       {
+        find: '  this._disableJSONLD = !!options.disableJSONLD;',
+        replace:
+          '  this._disableJSONLD = !!options.disableJSONLD;\n  this._refillPage = options.refillPage || null;',
+      },
+      {
         find: 'var pageCacheHtml = page.innerHTML;',
-        replace: 'var pageCache = page.cloneNode(true);',
+        replace: 'var pageCache = this._refillPage ? null : page.cloneNode(true);',
       },
       {
         find: 'page.innerHTML = pageCacheHtml;',
-        replace: 'page.replaceChildren(...pageCache.cloneNode(true).childNodes);',
+        replace:
+          'if (pageCache) page.replaceChildren(...pageCache.cloneNode(true).childNodes);\n' +
+          '        else {\n' +
+          '          page.replaceChildren(...this._refillPage().childNodes);\n' +
+          '          this._unwrapNoscriptImages(this._doc);\n' +
+          '          this._removeScripts(this._doc);\n' +
+          '          this._prepDocument();\n' +
+          '        }',
       },
     ],
   },

@@ -268,24 +268,32 @@ function runPipeline(
   const parser = view as unknown as ParserWindow;
   if (readerable) result.readerable = readerable(doc);
 
-  const clone = doc.cloneNode(true) as Document;
   // Media elements pin a document without a browsing context in memory (reader/inert-media.ts):
   // stand-ins from here on, real again only in the extracted article.
   // Most pages have none: then the restore and release walks below are skipped.
-  let media = hideMedia(clone) > 0;
-  clock.lap('clone');
-
+  let media = false;
+  const copyPage = () => {
+    const copy = doc.cloneNode(true) as Document;
+    if (hideMedia(copy) > 0) media = true;
+    return copy;
+  };
   const base = documentBase(doc, pageUrl);
-  const inert = () => doc.implementation.createHTMLDocument('');
   // Lazy images before Readability, which scores and cleans what it sees. URLs are made
   // absolute after it, on the article alone (the clean-up below): doing it on the whole clone
   // first cost as much again and Readability's own output is rewritten either way.
-  resolveLazyImages(clone, (markup) => {
-    const body = parseHtmlBody(markup, parser);
-    if (hideMedia(body) > 0) media = true;
-    return body;
-  });
-  pinBase(clone, base);
+  const prepare = (copy: Document) => {
+    resolveLazyImages(copy, (markup) => {
+      const body = parseHtmlBody(markup, parser);
+      if (hideMedia(body) > 0) media = true;
+      return body;
+    });
+    pinBase(copy, base);
+  };
+
+  const clone = copyPage();
+  clock.lap('clone');
+  const inert = () => doc.implementation.createHTMLDocument('');
+  prepare(clone);
   clock.lap('prepare');
 
   const kinds = options.hideKinds ?? DEFAULT_HIDE_KINDS;
@@ -294,9 +302,19 @@ function runPipeline(
   result.hidden = findings;
   clock.lap('clutter');
 
+  // When an attempt finds too little text, Readability starts again from the page as it was
+  // given: made again from the document here (only pages that retry pay for it), rather than a
+  // copy of the whole body kept on every page just in case.
+  const refill = () => {
+    const copy = copyPage();
+    prepare(copy);
+    removeFindings(copy, findings);
+    return copy.body ?? copy.createElement('body');
+  };
+
   let extraction: Extraction | null;
   try {
-    extraction = extractArticle(clone);
+    extraction = extractArticle(clone, refill);
   } catch (error) {
     clock.lap('readability');
     return done({
@@ -311,7 +329,8 @@ function runPipeline(
   // Readability sometimes lets a comment list or a donation box through; with keepClasses their
   // platform classes are still there, so the detector recognises them in the extracted article.
   const fresh = inert();
-  const content = fresh.importNode(extraction.content, true);
+  // Moved, not copied: the clone is done with.
+  const content = fresh.adoptNode(extraction.content);
   fresh.body.appendChild(content);
   removeFindings(fresh, findClutter(fresh, kinds, warnings, detect), content);
   replaceEmbeds(fresh.body, base);

@@ -80,6 +80,24 @@ describe('vendor patches', () => {
     },
   );
 
+  it.each(FIXTURES)(
+    '…and when every retry starts from a page the caller makes again (refillPage, %s)',
+    { timeout: 20_000 },
+    (slug) => {
+      const Patched = patchedReadability();
+      const options = { charThreshold: 1_000_000 };
+      const expected = parse(Readability, slug, options);
+      let refills = 0;
+      const refillPage = () => {
+        refills++;
+        return page(slug).body;
+      };
+      expect(parse(Patched, slug, { ...options, refillPage })).toEqual(expected);
+      // Every retry refilled the page: no copy was kept.
+      expect(refills).toBeGreaterThan(0);
+    },
+  );
+
   it('unwraps noscript images like the package (lazy-images fixture)', () => {
     const expected = parse(Readability, 'lazy-images');
     // The path is really taken: the noscript's image replaced the placeholder.

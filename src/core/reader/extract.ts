@@ -13,14 +13,20 @@ const clean = (value: string | null | undefined): string | null => {
   return trimmed ? trimmed : null;
 };
 
-/** Runs Readability on `clone` (which it rewrites). Null when it finds no article. */
-export function extractArticle(clone: Document): Extraction | null {
-  const reader = new Readability<Element>(clone, {
+/**
+ * Runs Readability on `clone` (which it rewrites). Null when it finds no article. `refill`
+ * returns a new body as `clone`'s was before Readability ran: Readability starts its retries
+ * from it (scripts/vendor-patches.ts) instead of copying the body up front on every page.
+ */
+export function extractArticle(clone: Document, refill?: () => HTMLElement): Extraction | null {
+  const options = {
     keepClasses: true,
     // Keep posts, charts and maps as well as videos: they become inert links afterwards.
     allowedVideoRegex: CONTENT_EMBED_URL,
-    serializer: (node) => node as Element,
-  });
+    serializer: (node: Node) => node as Element,
+    refillPage: refill,
+  };
+  const reader = new Readability<Element>(clone, options);
   const parsed = reader.parse();
   if (!parsed || !parsed.content) return null;
   return {
