@@ -146,3 +146,20 @@ describe('element index', () => {
     }
   });
 });
+
+describe('visible text', () => {
+  it('is the same read bottom-up (children first, reused) as read at once', () => {
+    const doc = new DOMParser().parseFromString(
+      `<div id="d">  Lead<span> in </span><b>bold</b>text<p id="p">One <a id="a"> two </a>three</p>
+       <ul id="u"><li>x</li><li> y <br>z </li></ul><script>no()</script><span id="s">  end  </span></div>`,
+      'text/html',
+    );
+    const byId = (id: string) => doc.getElementById(id)!;
+    const fresh = new PageContext(doc).text(byId('d'));
+    expect(fresh).toBe('Lead in boldtext One two three x y z end');
+    const page = new PageContext(doc);
+    for (const id of ['a', 's', 'p', 'u']) page.text(byId(id));
+    expect(page.text(byId('a'))).toBe('two');
+    expect(page.text(byId('d'))).toBe(fresh);
+  });
+});

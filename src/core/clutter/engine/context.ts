@@ -74,11 +74,13 @@ export class PageContext {
   text(el: Element): string {
     let t = this.textCache.get(el);
     if (t === undefined) {
-      t = visibleText(el);
+      t = visibleText(el, this.collapsedCache);
       this.textCache.set(el, t);
     }
     return t;
   }
+
+  private readonly collapsedCache = new Map<Element, string>();
 
   textLength(el: Element): number {
     return this.text(el).length;

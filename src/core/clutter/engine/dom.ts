@@ -43,24 +43,43 @@ export const INLINE = new Set([
   'wbr',
 ]);
 
-/** Visible text of an element, whitespace collapsed (scripts, styles and templates skipped). */
-export function visibleText(el: Element): string {
-  const parts: string[] = [];
-  collectText(el, parts);
-  return parts.join('').replace(/\s+/g, ' ').trim();
+/**
+ * Visible text of an element, whitespace collapsed (scripts, styles and templates skipped).
+ * `known` keeps, per element read, its text collapsed but not trimmed: a later read of an
+ * ancestor (rules walk up from a link or a comment, asking each level's length) takes those
+ * children's text instead of walking them again. Collapsing is the same done in parts or whole.
+ */
+export function visibleText(el: Element, known?: Map<Element, string>): string {
+  return collapsedText(el, known).trim();
 }
 
-function collectText(node: Node, out: string[]): void {
+function collapsedText(el: Element, known: Map<Element, string> | undefined): string {
+  let text = known?.get(el);
+  if (text === undefined) {
+    const parts: string[] = [];
+    collectText(el, parts, known);
+    text = parts.join('').replace(/\s+/g, ' ');
+    known?.set(el, text);
+  }
+  return text;
+}
+
+function collectText(node: Node, out: string[], known: Map<Element, string> | undefined): void {
   for (let child = node.firstChild; child; child = child.nextSibling) {
     if (child.nodeType === TEXT_NODE) {
       out.push(child.nodeValue ?? '');
     } else if (child.nodeType === ELEMENT_NODE) {
-      const name = (child as Element).localName;
+      const el = child as Element;
+      const name = el.localName;
       if (NON_TEXT.has(name)) continue;
       const block = !INLINE.has(name);
       if (block) out.push(' ');
       if (name === 'br') out.push(' ');
-      else collectText(child, out);
+      else {
+        const read = known?.get(el);
+        if (read !== undefined) out.push(read);
+        else collectText(el, out, known);
+      }
       if (block) out.push(' ');
     }
   }
