@@ -40,6 +40,16 @@ export interface BrowserStageReport {
     clutterOverReadabilityMedian: number;
     clutterOverReadabilityP95: number;
     perPageClutterOverReadability: Summary;
+    /**
+     * Issue 3's measure: detectClutter(doc) with every kind's rules, on the Readability corpus,
+     * against bare Readability on the same pages (null without that corpus).
+     */
+    detectClutter: {
+      pages: number;
+      ms: Summary;
+      overBareMedian: number;
+      overBareP95: number;
+    } | null;
   };
   timerStep: number;
   crossOriginIsolated: boolean;
@@ -154,11 +164,26 @@ function summarise(
       perPageClutterOverReadability: summarize(
         clutter.map((c, i) => ratio(c, readabilityBase[i] as number)),
       ),
+      detectClutter: detectClutterMeasure(ok.filter((p) => p.set === 'readability')),
     },
     timerStep: Math.max(...ok.map((p) => p.timerStep ?? 0)),
     crossOriginIsolated: ok.every((p) => p.crossOriginIsolated),
     pipelineErrors,
     seconds: (Date.now() - started) / 1000,
+  };
+}
+
+function detectClutterMeasure(
+  pages: PageStageResult[],
+): BrowserStageReport['ratios']['detectClutter'] {
+  const direct = pages.map((p) => p.clutterDirect ?? NaN).filter(Number.isFinite);
+  const bare = pages.map((p) => p.bare ?? NaN).filter(Number.isFinite);
+  if (direct.length === 0 || bare.length === 0) return null;
+  return {
+    pages: direct.length,
+    ms: summarize(direct),
+    overBareMedian: ratio(median(direct), median(bare)),
+    overBareP95: ratio(quantile(direct, 0.95), quantile(bare, 0.95)),
   };
 }
 
@@ -178,11 +203,19 @@ export function printStages(r: BrowserStageReport): string {
       `[budget ≤ 1.3: ${verdict(r.ratios.pipelineOverBareMedian, 1.3)}], ` +
       `p95 ${fmt(r.ratios.pipelineOverBareP95)}× [budget ≤ 1.5: ${verdict(r.ratios.pipelineOverBareP95, 1.5)}]; ` +
       `per page: median ${fmt(r.ratios.perPagePipelineOverBare.median)}×, p95 ${fmt(r.ratios.perPagePipelineOverBare.p95)}×`,
-    `detectClutter / Readability: median ${fmt(r.ratios.clutterOverReadabilityMedian)} ` +
-      `[budget < 0.25: ${verdict(r.ratios.clutterOverReadabilityMedian, 0.25, { strict: true })}], ` +
+    `clutter stage / Readability stage, all pages: median ${fmt(r.ratios.clutterOverReadabilityMedian)}, ` +
       `p95 ${fmt(r.ratios.clutterOverReadabilityP95)}; per page: median ${fmt(r.ratios.perPageClutterOverReadability.median)}, ` +
       `p95 ${fmt(r.ratios.perPageClutterOverReadability.p95)}`,
   ];
+  const d = r.ratios.detectClutter;
+  if (d) {
+    lines.push(
+      `detectClutter(doc), every kind, ${d.pages} Readability-corpus pages: median ${fmt(d.ms.median)} ms, ` +
+        `p95 ${fmt(d.ms.p95)} ms; over bare Readability: median ${fmt(d.overBareMedian)} ` +
+        `[budget < 0.25: ${verdict(d.overBareMedian, 0.25, { strict: true })}], p95 ${fmt(d.overBareP95)} ` +
+        `[${verdict(d.overBareP95, 0.25, { strict: true })}]`,
+    );
+  }
   for (const [message, count] of Object.entries(r.pipelineErrors)) {
     lines.push(`analyzePage threw on ${count} pages: ${message}`);
   }
