@@ -8,7 +8,7 @@ import { onInstalled, openOptionsPage } from '../platform/runtime';
 import { onTabClosed, onTabNavigating } from '../platform/tabs';
 import { activateInTab, forgetContentScript } from './activate';
 import { analyzePageAway } from './analyze-page';
-import { collectPagePart, forgetTabParts } from './page-parts';
+import { articlePart, collectPagePart, forgetTabParts, holdArticle } from './page-parts';
 import { injectFeature } from './inject';
 import { MENU_DECLUTTER, MENU_OPTIONS, MENU_READER, actionMenuItems } from './menus';
 import { clearTabNotice, forgetTab } from './tab-notice';
@@ -36,8 +36,10 @@ handleBackgroundMessages({
   // or in the offscreen document, not in the tab.
   'analyze-page': async (message, tabId) => {
     const request = collectPagePart(tabId, message);
-    return request ? analyzePageAway(request) : null;
+    return request ? holdArticle(tabId, await analyzePageAway(request)) : null;
   },
+  // A large article's HTML and text, pulled by the tab in slices after the answer.
+  'article-part': async (message, tabId) => articlePart(tabId, message),
 });
 
 onInstalled(() => {

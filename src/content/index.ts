@@ -69,11 +69,10 @@ function start(detector: ContentDetector): Installed {
     loadRules: () => loadFeature('declutter', requestFeature),
     // "Try anyway" on a very large page: analysed by the background (src/background/analyze-page.ts).
     analyzeAway: (kinds) =>
-      loadFeature('large-page', requestFeature).then((large) =>
-        large.analyzeAway(document, kinds, (part) =>
-          sendToBackground({ type: 'analyze-page', ...part }),
-        ),
-      ),
+      loadFeature('large-page', requestFeature).then(async (large) => {
+        const analysis = await large.analyzeAway(document, kinds, sendToBackground);
+        return analysis && { analysis, drawBody: large.drawArticleBody };
+      }),
   });
 
   // Start reading settings now, while the background's toggle message is still on its way.

@@ -88,19 +88,64 @@ export interface AnalyzePagePart extends AnalyzePageRequest {
 export const PAGE_PART_CHARS = 1_000_000;
 
 /**
+ * The end of a slice of `text` from `at`, at most `size` characters long and never between the
+ * halves of a surrogate pair: Chrome's messages travel as UTF-8, where a lone half turns into U+FFFD.
+ */
+export function sliceEnd(text: string, at: number, size: number): number {
+  let end = Math.min(at + size, text.length);
+  const code = text.charCodeAt(end - 1);
+  if (end < text.length && end - 1 > at && code >= 0xd800 && code <= 0xdbff) end--;
+  return end;
+}
+
+/**
+ * An article whose HTML and text stay in the background after the answer: a 10 MB article and its
+ * text (20 MB) as one reply are read in one multi-second task of the tab, so the tab pulls them in
+ * PAGE_PART_CHARS slices instead ('article-part'), one message (one short task) each.
+ */
+export interface HeldArticle {
+  id: string;
+  /** Length of article.html and article.text, left empty in the answer. */
+  html: number;
+  text: number;
+}
+
+/** The answer to the last slice: the analysis, with its article's strings held back when large. */
+export type AnalyzePageAnswer = PageAnalysis & { held?: HeldArticle };
+
+/** Articles whose HTML and text together exceed this many characters are held back. */
+export const HELD_ARTICLE_CHARS = PAGE_PART_CHARS;
+
+/** One slice of a held article's `field`, from character `at`. */
+export interface ArticlePartRequest {
+  id: string;
+  field: 'html' | 'text';
+  at: number;
+}
+
+/**
  * Messages from the content script to the background: "inject this feature's script into my tab"
  * (src/shared/features.ts; answered once the script has run) and a slice of a page's HTML to
  * analyse (answered with null, then the core's PageAnalysis, plain JSON, for the last slice).
  */
 export type BackgroundMessage =
-  { type: 'load-feature'; feature: FeatureName } | ({ type: 'analyze-page' } & AnalyzePagePart);
+  | { type: 'load-feature'; feature: FeatureName }
+  | ({ type: 'analyze-page' } & AnalyzePagePart)
+  | ({ type: 'article-part' } & ArticlePartRequest);
 
 export interface BackgroundResponseMap {
   'load-feature': { loaded: true };
-  'analyze-page': PageAnalysis | null;
+  'analyze-page': AnalyzePageAnswer | null;
+  /** The slice; an empty string past the end. */
+  'article-part': string;
 }
 
 export type BackgroundResponseTo<M extends BackgroundMessage> = BackgroundResponseMap[M['type']];
+
+/** The content script's typed send to the background (src/platform/messaging.ts sendToBackground). */
+export type SendToBackground = <M extends BackgroundMessage>(
+  message: M,
+) => Promise<BackgroundResponseTo<M>>;
 
 export type BackgroundHandlers = {
   [T in BackgroundMessage['type']]: (
@@ -126,6 +171,15 @@ export function isAnalyzePageRequest(value: unknown): value is AnalyzePageReques
 export function isBackgroundMessage(value: unknown): value is BackgroundMessage {
   if (!isRecord(value)) return false;
   if (value.type === 'load-feature') return isFeatureName(value.feature);
+  if (value.type === 'article-part') {
+    return (
+      typeof value.id === 'string' &&
+      (value.field === 'html' || value.field === 'text') &&
+      typeof value.at === 'number' &&
+      Number.isInteger(value.at) &&
+      value.at >= 0
+    );
+  }
   return (
     value.type === 'analyze-page' &&
     typeof value.id === 'string' &&
@@ -141,17 +195,13 @@ export function isBackgroundMessage(value: unknown): value is BackgroundMessage 
  */
 export async function sendPageInParts(
   request: AnalyzePageRequest,
-  send: (part: AnalyzePagePart) => Promise<PageAnalysis | null | undefined>,
+  send: (part: AnalyzePagePart) => Promise<AnalyzePageAnswer | null | undefined>,
   size = PAGE_PART_CHARS,
-): Promise<PageAnalysis | null | undefined> {
+): Promise<AnalyzePageAnswer | null | undefined> {
   const id = `${Date.now()}-${Math.random()}`;
   const { html } = request;
   for (let at = 0; ;) {
-    let end = Math.min(at + size, html.length);
-    // Never between the halves of a surrogate pair: Chrome's messages travel as UTF-8, where a
-    // lone half turns into U+FFFD.
-    const code = html.charCodeAt(end - 1);
-    if (end < html.length && end - 1 > at && code >= 0xd800 && code <= 0xdbff) end--;
+    const end = sliceEnd(html, at, size);
     const last = end >= html.length;
     const answer = await send({ ...request, id, html: html.slice(at, end), last });
     at = end;

@@ -9,8 +9,16 @@ import {
   sendPageInParts,
   type AnalyzePagePart,
   type AnalyzePageRequest,
+  type BackgroundMessage,
+  type SendToBackground,
 } from '../../src/shared/messages';
-import { collectPagePart, forgetTabParts } from '../../src/background/page-parts';
+import {
+  articlePart,
+  collectPagePart,
+  forgetTabParts,
+  holdArticle,
+} from '../../src/background/page-parts';
+import { analyzeAway } from '../../src/content/reader/page-html';
 
 /** A message's trip through Chrome: every string becomes UTF-8, where lone surrogates do not survive. */
 function overTheWire<T>(message: T): T {
@@ -86,5 +94,56 @@ describe('a page sent in parts', () => {
     expect(collectPagePart(5, part('p', 'left behind', false))).toBeNull();
     forgetTabParts(5);
     expect(collectPagePart(5, part('q', 'fresh', true))?.html).toBe('fresh');
+  });
+});
+
+describe('the answer: a large article pulled back in slices', () => {
+  // Surrogate pairs and an astral character at every offset: a slice cut in a pair would break it.
+  const html = `<p>${'déjà 😀 vu '.repeat(40)}</p><p>${'<b>x</b>𝒜'.repeat(30)}</p>`;
+  const text = 'déjà 😀 vu '.repeat(40) + '\n\n' + 'x𝒜'.repeat(30);
+  const whole = {
+    title: 'Long read',
+    article: { html, text, length: text.length, readingMinutes: 9 },
+    hidden: [],
+  } as unknown as PageAnalysis;
+
+  /** The tab's messages through UTF-8, answered as background/index.ts does (small sizes). */
+  function wire(tabId: number, log: string[]) {
+    return (async (raw: BackgroundMessage) => {
+      const message = overTheWire(raw);
+      expect(isBackgroundMessage(message)).toBe(true);
+      log.push(message.type === 'article-part' ? `${message.field}@${message.at}` : message.type);
+      if (message.type === 'analyze-page') {
+        const request = collectPagePart(tabId, message);
+        return overTheWire(request ? holdArticle(tabId, whole, 100) : null);
+      }
+      if (message.type === 'article-part') return overTheWire(articlePart(tabId, message, 97));
+      throw new Error('unexpected');
+    }) as SendToBackground;
+  }
+
+  it('holds a large article back and returns it whole, slice by slice, through UTF-8', async () => {
+    const log: string[] = [];
+    const doc = new DOMParser().parseFromString('<p>page</p>', 'text/html');
+    const answer = await analyzeAway(doc, [], wire(31, log));
+    expect(answer).toEqual(whole);
+    const htmlSlices = log.filter((entry) => entry.startsWith('html@')).length;
+    const textSlices = log.filter((entry) => entry.startsWith('text@')).length;
+    expect(htmlSlices).toBeGreaterThanOrEqual(Math.ceil(html.length / 97));
+    expect(textSlices).toBeGreaterThanOrEqual(Math.ceil(text.length / 97));
+    expect(log[0]).toBe('analyze-page');
+    // Once its text is served, the article is let go.
+    expect(() => articlePart(31, { id: '31-1', field: 'html', at: 0 })).toThrow(/no longer held/);
+  });
+
+  it('leaves a small article in the answer, and a stale id gets a clear error', () => {
+    const small = { ...whole, article: { ...whole.article!, html: '<p>a</p>', text: 'a' } };
+    expect(holdArticle(32, small, 100)).toEqual(small);
+    const held = holdArticle(32, whole, 100);
+    expect(held.article?.html).toBe('');
+    expect(held.held).toMatchObject({ html: html.length, text: text.length });
+    expect(() => articlePart(32, { id: 'old', field: 'html', at: 0 })).toThrow(/no longer held/);
+    forgetTabParts(32);
+    expect(() => articlePart(32, { id: held.held!.id, field: 'html', at: 0 })).toThrow();
   });
 });

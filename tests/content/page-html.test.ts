@@ -4,7 +4,11 @@
 // names, tables, templates, scripts; and the thread must really be given back between pieces.
 import { describe, expect, it, vi } from 'vitest';
 import { analyzeAway, hasMoreThan, serialisePage } from '../../src/content/reader/page-html';
-import type { AnalyzePagePart } from '../../src/shared/messages';
+import type {
+  AnalyzePagePart,
+  BackgroundMessage,
+  SendToBackground,
+} from '../../src/shared/messages';
 
 const MARKUP = `<!DOCTYPE html><html lang="en"><head><title>A &amp; B</title>
 <style>p > a { color: red }</style><script>if (a < b && c > d) { x = "</p>"; }</script></head>
@@ -68,10 +72,12 @@ describe('serialisePage', () => {
   it('"Try anyway" sends that HTML with the page URL and the kinds, in slices', async () => {
     const doc = page();
     const parts: AnalyzePagePart[] = [];
-    const answer = await analyzeAway(doc, ['comments'], async (part) => {
-      parts.push(part);
-      return part.last ? ({ title: 'done' } as never) : null;
-    });
+    const send = async (message: BackgroundMessage) => {
+      if (message.type !== 'analyze-page') throw new Error(`unexpected ${message.type}`);
+      parts.push(message);
+      return message.last ? ({ title: 'done' } as never) : null;
+    };
+    const answer = await analyzeAway(doc, ['comments'], send as SendToBackground);
     expect(answer).toEqual({ title: 'done' });
     expect(parts).toHaveLength(1);
     expect(parts[0]?.kinds).toEqual(['comments']);

@@ -7,6 +7,7 @@ import type { PageAnalysis } from '../../src/core/index';
 import { createReaderSession, type ReaderSession } from '../../src/content/reader/reader-session';
 import type { ClutterKind } from '../../src/core/index';
 import { DEFAULT_SETTINGS } from '../../src/shared/settings';
+import type { ArticleBodyDrawer } from '../../src/ui/reader/reader-view';
 import { articleAnalysis } from '../ui/reader/analysis-fixture';
 
 let session: ReaderSession | null = null;
@@ -24,7 +25,10 @@ const button = (label: string) =>
     (b) => b.textContent === label,
   );
 
-async function openHuge(analyzeAway: (kinds: ClutterKind[]) => Promise<PageAnalysis | undefined>) {
+async function openHuge(
+  analyzeAway: (kinds: ClutterKind[]) => Promise<PageAnalysis | undefined>,
+  drawBody?: ArticleBodyDrawer,
+) {
   document.body.innerHTML = '<main><p id="marker">Harbour dredging to resume</p></main>';
   const analyze = vi.fn(() => articleAnalysis());
   session = createReaderSession({
@@ -32,7 +36,8 @@ async function openHuge(analyzeAway: (kinds: ClutterKind[]) => Promise<PageAnaly
     settings: async () => ({ ...DEFAULT_SETTINGS }),
     saveSettings: () => undefined,
     analyze,
-    analyzeAway,
+    analyzeAway: (kinds) =>
+      analyzeAway(kinds).then((analysis) => analysis && { analysis, drawBody }),
     hugePageElements: 3,
   });
   await session.toggle();
@@ -92,5 +97,19 @@ describe('Try anyway, analysed away from the tab', () => {
     answer(articleAnalysis());
     await new Promise((r) => setTimeout(r, 20));
     expect(host()).toBeNull();
+  });
+
+  it('draws the article body with the drawer large-page.js brings, and stops it on close', async () => {
+    const cancel = vi.fn();
+    const drawBody = vi.fn<ArticleBodyDrawer>((doc) => {
+      const body = doc.createElement('div');
+      body.textContent = 'Drawn in parts';
+      return { body, done: new Promise<void>(() => undefined), cancel };
+    });
+    const { session } = await openHuge(async () => articleAnalysis(), drawBody);
+    await vi.waitFor(() => expect(shadowText()).toContain('Drawn in parts'));
+    expect(drawBody.mock.calls[0]?.[1].html).toBe(articleAnalysis().article?.html);
+    session.close();
+    expect(cancel).toHaveBeenCalledOnce();
   });
 });

@@ -9,6 +9,7 @@ import type { createPageDeclutter } from '../declutter/page-declutter';
 import type { createDeclutterSession } from '../declutter/declutter-session';
 import type { mountPageQuotes } from '../declutter/page-quotes';
 import type { analyzeAway } from '../reader/page-html';
+import type { drawArticleBody } from '../../ui/reader/article-parts';
 
 /** Quote marking: in the reading view (mountQuoteLayer) and on the live page (mountPageQuotes). */
 export interface QuotesFeature {
@@ -32,6 +33,7 @@ export interface DeclutterFeature {
 /** "Try anyway" on a very large page: its HTML serialised in pieces and sent off the tab. */
 export interface LargePageFeature {
   analyzeAway: typeof analyzeAway;
+  drawArticleBody: typeof drawArticleBody;
 }
 
 export interface Features {

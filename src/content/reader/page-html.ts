@@ -10,7 +10,12 @@
 // attribute values escape & " and no-break space; text escapes & < > and no-break space (a big
 // element is never a raw-text element: those hold no elements).
 import type { ClutterKind, PageAnalysis } from '../../core/index';
-import { sendPageInParts, type AnalyzePagePart } from '../../shared/messages';
+import {
+  sendPageInParts,
+  type AnalyzePageAnswer,
+  type HeldArticle,
+  type SendToBackground,
+} from '../../shared/messages';
 
 export interface SerialiseOptions {
   /** Milliseconds of work per task (default 30). */
@@ -100,15 +105,50 @@ export async function serialisePage(
   return out.join('');
 }
 
+/** Pulls one held string from the background slice by slice (one message, one short task each). */
+async function pullHeld(
+  held: HeldArticle,
+  field: 'html' | 'text',
+  send: SendToBackground,
+): Promise<string> {
+  const length = held[field];
+  const parts: string[] = [];
+  for (let at = 0; at < length;) {
+    const part = await send({ type: 'article-part', id: held.id, field, at });
+    if (typeof part !== 'string' || part.length === 0) {
+      throw new Error('the article came back incomplete');
+    }
+    parts.push(part);
+    at += part.length;
+  }
+  return parts.join('');
+}
+
+/** The whole analysis: a held article's HTML and text are pulled in slices and put back. */
+export async function completeAnswer(
+  answer: AnalyzePageAnswer | null | undefined,
+  send: SendToBackground,
+): Promise<PageAnalysis | null | undefined> {
+  if (!answer?.held) return answer;
+  const { held, ...analysis } = answer;
+  if (!analysis.article) return analysis;
+  const html = await pullHeld(held, 'html', send);
+  const text = await pullHeld(held, 'text', send);
+  return { ...analysis, article: { ...analysis.article, html, text } };
+}
+
 /**
- * "Try anyway": serialises the page and sends it in slices with `send` (to the background, which
- * analyses it off the tab); resolves with the answer to the last slice.
+ * "Try anyway": serialises the page and sends it in slices to the background, which analyses it
+ * off the tab; resolves with the whole analysis (a large article pulled back in slices).
  */
 export async function analyzeAway(
   doc: Document,
   kinds: ClutterKind[],
-  send: (part: AnalyzePagePart) => Promise<PageAnalysis | null | undefined>,
+  send: SendToBackground,
 ): Promise<PageAnalysis | null | undefined> {
   const html = await serialisePage(doc);
-  return sendPageInParts({ html, url: doc.location?.href ?? '', kinds }, send);
+  const answer = await sendPageInParts({ html, url: doc.location?.href ?? '', kinds }, (part) =>
+    send({ type: 'analyze-page', ...part }),
+  );
+  return completeAnswer(answer, send);
 }

@@ -18,6 +18,7 @@ import { enabledKinds, mergeSettings, type Settings } from '../../shared/setting
 import {
   createReaderView,
   type NoticeAction,
+  type ArticleBodyDrawer,
   type ReaderContent,
   type ReaderView,
   type ReaderViewOptions,
@@ -71,8 +72,14 @@ export interface ReaderSessionDeps {
    * background: src/background/analyze-page.ts), so the tab stays responsive. Without it the
    * analysis runs here, freezing the tab for its whole length.
    */
-  analyzeAway?: (kinds: ClutterKind[]) => Promise<PageAnalysis | null | undefined>;
+  analyzeAway?: (kinds: ClutterKind[]) => Promise<AwayAnalysis | null | undefined>;
   now?: () => number;
+}
+
+/** The analysis made off the tab, and how to draw its (possibly very large) article body. */
+export interface AwayAnalysis {
+  analysis: PageAnalysis;
+  drawBody?: ArticleBodyDrawer;
 }
 
 export interface ReaderSession {
@@ -359,11 +366,14 @@ export function createReaderSession(deps: ReaderSessionDeps): ReaderSession {
                 deps
                   .analyzeAway(kinds)
                   // No answer at all: the background went away (extension reloaded).
-                  .then((analysis) =>
-                    analysis
-                      ? present(analysis, kinds, [])
-                      : unreadable('no answer from the extension'),
-                  )
+                  .then((away): ReaderContent => {
+                    if (!away) return unreadable('no answer from the extension');
+                    const content = present(away.analysis, kinds, []);
+                    // A very large article is drawn over several tasks, not in one.
+                    return content.kind === 'article' && away.drawBody
+                      ? { ...content, drawBody: away.drawBody }
+                      : content;
+                  })
                   .catch(unreadable)
                   .then(show);
               }, 0),

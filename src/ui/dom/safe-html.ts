@@ -6,13 +6,76 @@
 
 import { releaseMedia } from '../../core/index';
 
-/** Parses sanitised `html` into a fragment owned by `doc`. */
-export function parseSanitizedHtml(doc: Document, html: string): DocumentFragment {
+/**
+ * Parses sanitised `html` into an inert document; its body's nodes go into `doc` through importNode
+ * (a very large article is moved in parts: src/ui/reader/article-parts.ts). Whoever takes the nodes
+ * calls releaseMedia(inert.body) once done.
+ */
+export function parseSanitizedDocument(doc: Document, html: string): Document {
   const Parser = doc.defaultView?.DOMParser ?? DOMParser;
-  const inert = new Parser().parseFromString(
+  return new Parser().parseFromString(
     `<!DOCTYPE html><html><head></head><body>${html}</body></html>`,
     'text/html',
   );
+}
+
+/**
+ * Does a document's parser take its input in pieces, as from the network (a tag cut in two by the
+ * cut between writes still one tag)? Browsers' parsers do; one that parsed each write on its own
+ * (jsdom's) would make a different document, so it gets the one-shot parse.
+ */
+export function writesInPieces(doc: Document): boolean {
+  try {
+    const probe = doc.implementation.createHTMLDocument('');
+    probe.open();
+    probe.write('<body><p title="a');
+    probe.write('b">c');
+    probe.write('d</p></body>');
+    probe.close();
+    const p = probe.body?.firstElementChild;
+    return p?.getAttribute('title') === 'ab' && p.textContent === 'cd' && !p.nextSibling;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The same inert document as parseSanitizedDocument, parsed a slice per task: one DOMParser call
+ * on a 10 MB article holds the thread for up to a second, while the parser of a document made with
+ * createHTMLDocument (no browsing context: nothing runs, nothing loads) takes its input written in
+ * pieces, as it would from the network. A browser whose parser took none of it gets the one-shot
+ * parse.
+ */
+export async function parseSanitizedDocumentInParts(
+  doc: Document,
+  html: string,
+  yieldTo: () => Promise<void>,
+  chars = 100_000,
+): Promise<Document> {
+  if (!writesInPieces(doc)) return parseSanitizedDocument(doc, html);
+  const inert = doc.implementation.createHTMLDocument('');
+  const source = `<!DOCTYPE html><html><head></head><body>${html}</body></html>`;
+  try {
+    inert.open();
+    for (let at = 0; at < source.length;) {
+      let end = Math.min(at + chars, source.length);
+      const code = source.charCodeAt(end - 1);
+      if (end < source.length && code >= 0xd800 && code <= 0xdbff) end--;
+      // The input is DOMPurify's output (see above), written into a document that runs nothing.
+      inert.write(source.slice(at, end));
+      at = end;
+      if (at < source.length) await yieldTo();
+    }
+    inert.close();
+  } catch {
+    return parseSanitizedDocument(doc, html);
+  }
+  return inert.body?.firstChild || !html.trim() ? inert : parseSanitizedDocument(doc, html);
+}
+
+/** Parses sanitised `html` into a fragment owned by `doc`. */
+export function parseSanitizedHtml(doc: Document, html: string): DocumentFragment {
+  const inert = parseSanitizedDocument(doc, html);
   const fragment = doc.createDocumentFragment();
   for (const node of Array.from(inert.body.childNodes)) {
     fragment.append(doc.importNode(node, true));

@@ -31,8 +31,8 @@ function fragmentId(href: string): string {
 }
 
 /** Links open in a new tab; links to a spot in this article (footnotes) scroll the view there. */
-function prepareLinks(body: HTMLElement, pageUrl: string): void {
-  for (const link of Array.from(body.querySelectorAll<HTMLAnchorElement>('a[href]'))) {
+export function prepareLinkTargets(root: ParentNode, pageUrl: string): void {
+  for (const link of Array.from(root.querySelectorAll<HTMLAnchorElement>('a[href]'))) {
     const href = link.getAttribute('href') ?? '';
     if (sameDocument(href, pageUrl) || href.startsWith('#')) {
       link.dataset.inPage = fragmentId(href);
@@ -41,6 +41,10 @@ function prepareLinks(body: HTMLElement, pageUrl: string): void {
     link.target = '_blank';
     link.rel = 'noopener noreferrer';
   }
+}
+
+/** In-page links (marked by prepareLinkTargets) scroll the view to their target. */
+export function handleInPageLinks(body: HTMLElement): void {
   body.addEventListener('click', (event) => {
     const link = (event.target as Element | null)?.closest?.('a[data-in-page]');
     if (!link) return;
@@ -54,7 +58,7 @@ function prepareLinks(body: HTMLElement, pageUrl: string): void {
   });
 }
 
-function prepareMedia(body: HTMLElement): void {
+export function prepareMedia(body: HTMLElement): void {
   for (const img of Array.from(body.querySelectorAll('img'))) {
     img.decoding = 'async';
     img.loading = 'lazy';
@@ -72,7 +76,7 @@ function prepareMedia(body: HTMLElement): void {
 
 /** Above this many blocks, off-screen blocks are laid out lazily (see reader-styles). */
 export const LONG_ARTICLE_BLOCKS = 150;
-const LAZY_BLOCKS = 'p, li, figure, pre, blockquote, table, h2, h3, h4, dl';
+export const LAZY_BLOCKS = 'p, li, figure, pre, blockquote, table, h2, h3, h4, dl';
 
 const squash = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').trim().toLowerCase();
 
@@ -81,7 +85,7 @@ const squash = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').trim()
  * title. It is hidden with CSS (not removed), so the body's text, which quote offsets index,
  * stays exactly article.text.
  */
-function markDuplicateTitle(body: HTMLElement, title: string | null): void {
+export function markDuplicateTitle(body: HTMLElement, title: string | null): void {
   if (!title) return;
   const first = body.querySelector('h1, h2, h3');
   if (!first) return;
@@ -105,7 +109,8 @@ export function renderArticleBody(
   const body = h(doc, 'div', { class: 'content', attrs: { lang: meta.lang, dir: meta.dir } });
   body.append(parseSanitizedHtml(doc, article.html));
   prepareMedia(body);
-  prepareLinks(body, pageUrl);
+  prepareLinkTargets(body, pageUrl);
+  handleInPageLinks(body);
   markDuplicateTitle(body, meta.title);
   if (body.querySelectorAll(LAZY_BLOCKS).length > LONG_ARTICLE_BLOCKS) {
     body.setAttribute('data-long', '');

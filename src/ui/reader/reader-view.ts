@@ -22,8 +22,19 @@ export interface NoticeAction {
   run(): void;
 }
 
+/**
+ * Draws a very large article's body over several tasks (src/ui/reader/article-parts.ts, shipped in
+ * large-page.js): the body at once, complete when `done` resolves.
+ */
+export type ArticleBodyDrawer = (
+  doc: Document,
+  article: NonNullable<PageAnalysis['article']>,
+  pageUrl: string,
+  meta: Pick<PageAnalysis, 'lang' | 'dir' | 'title'>,
+) => { body: HTMLElement; done: Promise<void>; cancel(): void };
+
 export type ReaderContent =
-  | { kind: 'article'; analysis: PageAnalysis }
+  | { kind: 'article'; analysis: PageAnalysis; drawBody?: ArticleBodyDrawer }
   | { kind: 'notice'; title: string; message: string; actions: NoticeAction[] };
 
 export interface QuoteContext {
@@ -119,6 +130,8 @@ export function createReaderView(options: ReaderViewOptions): ReaderView {
   let settings = options.settings;
   let analysis: PageAnalysis | null = null;
   let articleBody: HTMLElement | null = null;
+  /** A body still being drawn in parts. */
+  let drawing: ReturnType<ArticleBodyDrawer> | null = null;
   let quoteLayer: QuoteLayerHandle | null = null;
   let quotesOn = false;
   let panel: PanelHandle | null = null;
@@ -184,7 +197,8 @@ export function createReaderView(options: ReaderViewOptions): ReaderView {
   }
 
   function refresh() {
-    const hasArticle = !!analysis?.article;
+    // Quotes index the body's text: not before the body is complete.
+    const hasArticle = !!analysis?.article && !drawing;
     toolbar.setQuotes({ available: hasArticle && !!options.mountQuotes, on: quotesOn });
     toolbar.setDeclutter({ available: !!options.declutter, on: !!options.declutter?.isEnabled() });
     const count = options.hiddenCount?.(analysis) ?? analysis?.hidden.length ?? 0;
@@ -193,7 +207,7 @@ export function createReaderView(options: ReaderViewOptions): ReaderView {
 
   function setQuotes(on: boolean) {
     quotesOn = on;
-    if (on && !quoteLayer && articleBody && analysis?.article && options.mountQuotes) {
+    if (on && !quoteLayer && !drawing && articleBody && analysis?.article && options.mountQuotes) {
       quoteLayer = options.mountQuotes(articleBody, analysis, {
         panelParent: quoteSide,
         styleRoot: shadow,
@@ -235,13 +249,30 @@ export function createReaderView(options: ReaderViewOptions): ReaderView {
     quoteSide.hidden = true;
     syncSide();
     articleBody = null;
+    drawing?.cancel();
+    drawing = null;
     if (content.kind === 'article') {
       analysis = content.analysis;
       const title = analysis.title?.trim();
       dialog.setAttribute('aria-label', title ? `Reading view: ${title}` : 'Reading view');
       const parts: HTMLElement[] = [renderArticleHead(doc, analysis)];
       if (analysis.article) {
-        articleBody = renderArticleBody(doc, analysis.article, options.pageUrl, analysis);
+        if (content.drawBody) {
+          const current = content.drawBody(doc, analysis.article, options.pageUrl, analysis);
+          drawing = current;
+          articleBody = current.body;
+          current.done.then(
+            () => {
+              if (drawing !== current) return;
+              drawing = null;
+              if (quotesOn) setQuotes(true);
+              else refresh();
+            },
+            (error: unknown) => console.error('Declutter: the article was not drawn', error),
+          );
+        } else {
+          articleBody = renderArticleBody(doc, analysis.article, options.pageUrl, analysis);
+        }
         parts.push(articleBody);
       }
       page.replaceChildren(
@@ -320,6 +351,8 @@ export function createReaderView(options: ReaderViewOptions): ReaderView {
     setQuotesEnabled: setQuotes,
     refresh,
     destroy() {
+      drawing?.cancel();
+      drawing = null;
       closePanel(false);
       quoteLayer?.destroy();
       quoteLayer = null;

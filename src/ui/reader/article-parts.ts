@@ -1,0 +1,157 @@
+// A very large article body drawn in parts ("Try anyway" on a very large page): importing a 10 MB
+// article's nodes and preparing them in one go holds the tab for over a second. Here the sanitised
+// HTML is parsed into an inert document a slice per task (src/ui/dom/safe-html.ts), then its nodes are moved into the view's body a
+// batch per task, within a time budget: an element with many descendants is brought over as an
+// empty shell first and filled child by child, the rest whole. Each batch goes through the same
+// preparation as renderArticleBody (media, links) in a holding element before it is placed, so
+// the finished body is the one renderArticleBody makes (tests/ui/article-parts.test.ts), and
+// `done` says when it is: the text map the quote layer needs is only right from then on.
+import type { ArticleData, PageAnalysis } from '../../core/index';
+import { releaseMedia } from '../../core/index';
+import { h } from '../dom/element';
+import { parseSanitizedDocumentInParts } from '../dom/safe-html';
+import {
+  LAZY_BLOCKS,
+  LONG_ARTICLE_BLOCKS,
+  handleInPageLinks,
+  markDuplicateTitle,
+  prepareLinkTargets,
+  prepareMedia,
+  renderArticleBody,
+} from './article-render';
+
+/** HTML characters above which the body is drawn in parts. */
+export const ARTICLE_PARTS_CHARS = 500_000;
+
+export interface ArticlePartsOptions {
+  /** HTML characters above which the body is drawn in parts (default ARTICLE_PARTS_CHARS). */
+  partsAbove?: number;
+  /** Characters parsed per task (default 100 000). */
+  parseChars?: number;
+  /** Milliseconds of work per task (default 12: each task's nodes are then styled and laid out). */
+  budgetMs?: number;
+  /** Elements above which an element is brought over as a shell and filled (default 500). */
+  small?: number;
+  /** Gives the thread back (default: a new task). */
+  yieldTo?: () => Promise<void>;
+  now?: () => number;
+}
+
+export interface ArticleBodyDrawing {
+  /** The body, placed in the view at once and filled in over the next tasks. */
+  body: HTMLElement;
+  /** Resolves once the body is complete (rejects if drawing failed). */
+  done: Promise<void>;
+  /** Stops drawing (the view moved on); `done` then never resolves. */
+  cancel(): void;
+}
+
+function countsMoreThan(el: Element, limit: number): boolean {
+  let count = 0;
+  for (let node = el.firstElementChild; node;) {
+    if (++count > limit) return true;
+    if (node.firstElementChild) node = node.firstElementChild;
+    else {
+      let at: Element | null = node;
+      while (at && at !== el && !at.nextElementSibling) at = at.parentElement;
+      node = at && at !== el ? at.nextElementSibling : null;
+    }
+  }
+  return false;
+}
+
+/** The body of `article`, in parts when its HTML is large (else at once, as renderArticleBody). */
+export function drawArticleBody(
+  doc: Document,
+  article: ArticleData,
+  pageUrl: string,
+  meta: Pick<PageAnalysis, 'lang' | 'dir' | 'title'>,
+  options: ArticlePartsOptions = {},
+): ArticleBodyDrawing {
+  if (article.html.length <= (options.partsAbove ?? ARTICLE_PARTS_CHARS)) {
+    return {
+      body: renderArticleBody(doc, article, pageUrl, meta),
+      done: Promise.resolve(),
+      cancel() {},
+    };
+  }
+  const win = doc.defaultView;
+  const budget = options.budgetMs ?? 12;
+  const small = options.small ?? 500;
+  const now = options.now ?? (() => (win ?? globalThis).performance.now());
+  const yieldTo =
+    options.yieldTo ??
+    (() => new Promise<void>((resolve) => (win ?? globalThis).setTimeout(resolve, 0)));
+  const body = h(doc, 'div', { class: 'content', attrs: { lang: meta.lang, dir: meta.dir } });
+  handleInPageLinks(body);
+  let cancelled = false;
+  let blocks = 0;
+
+  /** Prepares imported nodes as renderArticleBody would, then appends them to `to`. */
+  function place(nodes: Node[], to: Element): void {
+    if (!nodes.length) return;
+    // The holding element takes `to`'s classes: prepareMedia leaves a table alone whose parent
+    // is already a .table-scroll.
+    const holding = doc.createElement('div');
+    holding.className = to.className;
+    holding.append(...nodes);
+    prepareMedia(holding);
+    prepareLinkTargets(holding, pageUrl);
+    blocks += holding.querySelectorAll(LAZY_BLOCKS).length;
+    // Set as soon as it holds: the blocks drawn later are then laid out lazily too.
+    if (blocks > LONG_ARTICLE_BLOCKS) body.setAttribute('data-long', '');
+    to.append(...Array.from(holding.childNodes));
+  }
+
+  async function draw(): Promise<void> {
+    const inert = await parseSanitizedDocumentInParts(
+      doc,
+      article.html,
+      yieldTo,
+      options.parseChars,
+    );
+    if (cancelled) return;
+    let since = now();
+    let batch: Node[] = [];
+
+    async function move(from: Node, to: Element): Promise<void> {
+      for (let child = from.firstChild, next: ChildNode | null; child; child = next) {
+        next = child.nextSibling;
+        if (cancelled) return;
+        if (child.nodeType === 1 && countsMoreThan(child as Element, small)) {
+          place(batch, to);
+          batch = [];
+          const shell = doc.importNode(child, false) as Element;
+          place([shell], to);
+          // The shell may have been wrapped (a table): fill the element itself.
+          await move(child, shell);
+        } else {
+          // Moved, not copied: no second copy of a 10 MB article to allocate and collect.
+          batch.push(doc.adoptNode(child));
+        }
+        if (now() - since >= budget) {
+          place(batch, to);
+          batch = [];
+          await yieldTo();
+          since = now();
+        }
+      }
+      place(batch, to);
+      batch = [];
+    }
+
+    await move(inert.body, body);
+    releaseMedia(inert.body);
+    if (cancelled) return;
+    markDuplicateTitle(body, meta.title);
+  }
+
+  const done = draw();
+  return {
+    body,
+    done: done.then(() => (cancelled ? new Promise<void>(() => {}) : undefined)),
+    cancel() {
+      cancelled = true;
+    },
+  };
+}
