@@ -292,7 +292,6 @@ function runPipeline(
 
   const clone = copyPage();
   clock.lap('clone');
-  const inert = () => doc.implementation.createHTMLDocument('');
   prepare(clone);
   clock.lap('prepare');
 
@@ -328,7 +327,7 @@ function runPipeline(
 
   // Readability sometimes lets a comment list or a donation box through; with keepClasses their
   // platform classes are still there, so the detector recognises them in the extracted article.
-  const fresh = inert();
+  const fresh = doc.implementation.createHTMLDocument('');
   // Moved, not copied: the clone is done with.
   const content = fresh.adoptNode(extraction.content);
   fresh.body.appendChild(content);

@@ -3,7 +3,8 @@
 // quotes and ampersands, text with < > & and no-break spaces, comments, SVG with case-sensitive
 // names, tables, templates, scripts; and the thread must really be given back between pieces.
 import { describe, expect, it, vi } from 'vitest';
-import { analyzeAway, hasMoreThan, serialisePage } from '../../src/content/reader/page-html';
+import { analyzeAway, serialisePage } from '../../src/content/reader/page-html';
+import { hasMoreThan } from '../../src/ui/dom/element-count';
 import type {
   AnalyzePagePart,
   BackgroundMessage,

@@ -16,6 +16,7 @@ import {
   type HeldArticle,
   type SendToBackground,
 } from '../../shared/messages';
+import { hasMoreThan } from '../../ui/dom/element-count';
 
 export interface SerialiseOptions {
   /** Milliseconds of work per task (default 30). */
@@ -42,26 +43,6 @@ function escapeText(value: string): string {
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/\u00a0/g, '&nbsp;');
-}
-
-/**
- * Whether `el` has more than `limit` descendant elements, counting no further than that:
- * getElementsByTagName('*').length walks the whole subtree, and asked at every level above a
- * 400,000-element thread it costs seconds in one task.
- */
-export function hasMoreThan(el: Element, limit: number): boolean {
-  let count = 0;
-  let node: Element | null = el.firstElementChild;
-  while (node) {
-    if (++count > limit) return true;
-    if (node.firstElementChild) {
-      node = node.firstElementChild;
-      continue;
-    }
-    while (node && node !== el && !node.nextElementSibling) node = node.parentElement;
-    node = node && node !== el ? node.nextElementSibling : null;
-  }
-  return false;
 }
 
 function startTag(el: Element): string {

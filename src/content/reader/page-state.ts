@@ -4,7 +4,7 @@
 // the page's own styles hide it. Form fields are never read or written: they keep their values
 // because nothing here touches them.
 
-interface InlineOverflow {
+interface InlineLock {
   element: HTMLElement;
   property: string;
   /** The whole style attribute before we touched it (null: there was none). */
@@ -46,8 +46,8 @@ export function restorePageState(doc: Document, state: PageState): void {
   }
 }
 
-function lockOne(element: HTMLElement, property = 'overflow', value = 'hidden'): InlineOverflow {
-  const saved: InlineOverflow = {
+function lockOne(element: HTMLElement, property = 'overflow', value = 'hidden'): InlineLock {
+  const saved: InlineLock = {
     element,
     property,
     attribute: element.getAttribute('style'),
@@ -60,7 +60,7 @@ function lockOne(element: HTMLElement, property = 'overflow', value = 'hidden'):
   return saved;
 }
 
-function unlockOne(saved: InlineOverflow): void {
+function unlockOne(saved: InlineLock): void {
   const { element, property } = saved;
   // Common case: only we changed the attribute, so put the page's exact text back.
   if (element.getAttribute('style') === saved.afterLock) {
@@ -98,7 +98,7 @@ export function lockPageScroll(doc: Document): () => void {
   const style = doc.defaultView?.getComputedStyle(root);
   const hidden = style?.display === 'none';
   const transparent = style?.opacity === '0';
-  const locked: InlineOverflow[] = [lockOne(root)];
+  const locked: InlineLock[] = [lockOne(root)];
   if (doc.body) locked.push(lockOne(doc.body));
   if (hidden) locked.push(lockOne(root, 'display', 'block'));
   if (transparent) locked.push(lockOne(root, 'opacity', '1'));

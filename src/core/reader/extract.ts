@@ -24,6 +24,7 @@ export function extractArticle(clone: Document, refill?: () => HTMLElement): Ext
     // Keep posts, charts and maps as well as videos: they become inert links afterwards.
     allowedVideoRegex: CONTENT_EMBED_URL,
     serializer: (node: Node) => node as Element,
+    // Added by the vendor patch, so not in Readability's option type (hence this variable).
     refillPage: refill,
   };
   const reader = new Readability<Element>(clone, options);

@@ -1,7 +1,7 @@
 // A very large article body drawn in parts ("Try anyway" on a very large page): importing a 10 MB
 // article's nodes and preparing them in one go holds the tab for over a second. Here the sanitised
-// HTML is parsed into an inert document a slice per task (src/ui/dom/safe-html.ts), then its nodes are moved into the view's body a
-// batch per task, within a time budget: an element with many descendants is brought over as an
+// HTML is parsed into an inert document a slice per task (src/ui/dom/safe-html.ts), then its
+// nodes are moved into the view's body a batch per task, within a time budget: an element with many descendants is brought over as an
 // empty shell first and filled child by child, the rest whole. Each batch goes through the same
 // preparation as renderArticleBody (media, links) in a holding element before it is placed, so
 // the finished body is the one renderArticleBody makes (tests/ui/article-parts.test.ts), and
@@ -9,6 +9,7 @@
 import type { ArticleData, PageAnalysis } from '../../core/index';
 import { releaseMedia } from '../../core/index';
 import { h } from '../dom/element';
+import { hasMoreThan } from '../dom/element-count';
 import { parseSanitizedDocumentInParts } from '../dom/safe-html';
 import {
   LAZY_BLOCKS,
@@ -44,20 +45,6 @@ export interface ArticleBodyDrawing {
   done: Promise<void>;
   /** Stops drawing (the view moved on); `done` then never resolves. */
   cancel(): void;
-}
-
-function countsMoreThan(el: Element, limit: number): boolean {
-  let count = 0;
-  for (let node = el.firstElementChild; node;) {
-    if (++count > limit) return true;
-    if (node.firstElementChild) node = node.firstElementChild;
-    else {
-      let at: Element | null = node;
-      while (at && at !== el && !at.nextElementSibling) at = at.parentElement;
-      node = at && at !== el ? at.nextElementSibling : null;
-    }
-  }
-  return false;
 }
 
 /** The body of `article`, in parts when its HTML is large (else at once, as renderArticleBody). */
@@ -118,7 +105,7 @@ export function drawArticleBody(
       for (let child = from.firstChild, next: ChildNode | null; child; child = next) {
         next = child.nextSibling;
         if (cancelled) return;
-        if (child.nodeType === 1 && countsMoreThan(child as Element, small)) {
+        if (child.nodeType === 1 && hasMoreThan(child as Element, small)) {
           place(batch, to);
           batch = [];
           const shell = doc.importNode(child, false) as Element;

@@ -1,5 +1,5 @@
 // Per-call view of the page that rules share: where to look, cached text lengths, the site's host.
-import { hostOf, visibleText } from './dom';
+import { documentOrder, hostOf, visibleText } from './dom';
 import { cssEscape } from './selector';
 import {
   compileSelector,
@@ -316,12 +316,6 @@ class ElementIndex {
     }
     return els;
   }
-}
-
-function documentOrder(a: Element, b: Element): number {
-  if (a === b) return 0;
-  // FOLLOWING (4): `b` comes after `a`.
-  return a.compareDocumentPosition(b) & 4 ? -1 : 1;
 }
 
 interface Joined {

@@ -7,6 +7,7 @@ import { PageContext } from './context';
 import { isDiscussionPage } from './discussion';
 import {
   childElements,
+  documentOrder,
   frameBlock,
   inCode,
   isPageRoot,
@@ -31,13 +32,19 @@ export interface DetectOptions {
   phases?: { now: () => number; ms: Record<string, number> };
 }
 
-/** Adds the time since the last lap to `phase`; a no-op without a clock. */
-function lapper(phases: DetectOptions['phases']): (phase: string) => void {
+type Lap = (phase: string, detail?: string) => void;
+
+/**
+ * Adds the time since the last lap to `phase` (+ ` detail`); a no-op without a clock, which
+ * builds no key either (detection runs on the user's page).
+ */
+function lapper(phases: DetectOptions['phases']): Lap {
   if (!phases) return () => {};
   let last = phases.now();
-  return (phase) => {
+  return (phase, detail) => {
     const t = phases.now();
-    phases.ms[phase] = (phases.ms[phase] ?? 0) + (t - last);
+    const key = detail ? `${phase} ${detail}` : phase;
+    phases.ms[key] = (phases.ms[key] ?? 0) + (t - last);
     last = t;
   };
 }
@@ -66,13 +73,13 @@ function compiled(rules: readonly ClutterRule[]): CompiledRule[] {
 function signatureCandidates(
   page: PageContext,
   rules: readonly CompiledRule[],
-  lap: (phase: string) => void,
+  lap: Lap,
 ): Candidate[] {
   const hits: { el: Element; c: CompiledRule }[] = [];
   for (const c of rules) {
     if (!c.selector) continue;
     for (const el of page.queryAll(c.selector)) hits.push({ el, c });
-    lap(`signatures ${c.rule.id}`);
+    lap('signatures', c.rule.id);
   }
   hits.sort((a, b) => documentOrder(a.el, b.el));
   const out: Candidate[] = [];
@@ -194,11 +201,6 @@ function hasArticleSibling(block: Element): boolean {
     if (matchesSelector(sib, ARTICLE_LIKE) || firstWithin(sib, ARTICLE_LIKE)) return true;
   }
   return false;
-}
-
-function documentOrder(a: Element, b: Element): number {
-  if (a === b) return 0;
-  return a.compareDocumentPosition(b) & 4 ? -1 : 1;
 }
 
 interface Kept {

@@ -133,7 +133,7 @@ function attrOk(el: Element, t: AttrTest): boolean {
 }
 
 /** The value test of an attribute selector on a value already read. */
-export function attrValueOk(v: string, t: AttrTest): boolean {
+function attrValueOk(v: string, t: AttrTest): boolean {
   switch (t.op) {
     case '':
       return true;
