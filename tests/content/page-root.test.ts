@@ -44,6 +44,17 @@ describe('lockPageScroll on a page that hides its <html>', () => {
     expect(getComputedStyle(root).display).toBe('none');
   });
 
+  it('leaves the overflow alone when asked (a very large page keeps its scrollbar)', () => {
+    pageHides('html { opacity: 0 }');
+    const unlock = lockPageScroll(document, { overflow: false });
+    expect(root.style.overflow).toBe('');
+    expect(document.body.style.overflow).toBe('');
+    expect(getComputedStyle(root).opacity, 'a hidden <html> is still shown').toBe('1');
+    unlock();
+    expect(root.hasAttribute('style')).toBe(false);
+    expect(document.body.hasAttribute('style')).toBe(false);
+  });
+
   it('undoes only its own values when the page changed its inline style meanwhile', () => {
     pageHides('html { display: none }');
     root.setAttribute('style', 'display: inline');

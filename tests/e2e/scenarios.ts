@@ -358,6 +358,13 @@ export function defineBrowserSuite(kind: BrowserKind, extra?: (ctx: SuiteContext
       );
       await ctx.browser().clickAction();
       await waitForOpenReader(page(), 'A very large page');
+      // The huge page keeps its scrollbar (no relayout of it all), yet a wheel over the short
+      // message must not scroll the page beneath: the view's scroller holds it.
+      const scrolled = () => Math.round(window.scrollY);
+      const before = await page().evaluate(scrolled, undefined);
+      await page().wheel(300, 300, 800);
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      expect(await page().evaluate(scrolled, undefined), 'the page did not scroll').toBe(before);
       await clickControl(page(), 'try anyway', 'reader');
       const view = await waitForOpenReader(page(), 'Harbour dredging to resume', 30_000);
       await shot('reader-try-anyway');

@@ -447,8 +447,9 @@ export function createReaderSession(deps: ReaderSessionDeps): ReaderSession {
     if (current.quotesOnOpen) view.setQuotesEnabled(true);
     marks.rendered = now();
     // Before attaching: the page's styles are read there while they are up to date, and a page
-    // that hides its <html> is shown, so the view can take focus (page-state.ts).
-    state.unlockScroll = lockPageScroll(doc);
+    // that hides its <html> is shown, so the view can take focus (page-state.ts). A very large
+    // page keeps its scrollbar: taking it away would lay the whole page out again, twice.
+    state.unlockScroll = lockPageScroll(doc, { overflow: !huge });
     // Built off-document; attached once.
     view.attach();
     marks.attached = now();

@@ -28,6 +28,8 @@ export interface E2EPage {
   type(text: string): Promise<void>;
   /** A trusted mouse click at viewport coordinates. */
   clickAt(x: number, y: number): Promise<void>;
+  /** A trusted mouse wheel turn (`deltaY` px down) with the pointer at viewport coordinates. */
+  wheel(x: number, y: number, deltaY: number): Promise<void>;
   /** Writes out/<name>.png and returns its path. */
   screenshot(name: string): Promise<string>;
 }
@@ -66,6 +68,10 @@ export function wrapPlaywright(page: PwPage): E2EPage {
     press: (key) => page.keyboard.press(key),
     type: (text) => page.keyboard.type(text),
     clickAt: (x, y) => page.mouse.click(x, y),
+    wheel: async (x, y, deltaY) => {
+      await page.mouse.move(x, y);
+      await page.mouse.wheel(0, deltaY);
+    },
     screenshot: async (name) => {
       const path = join(OUT_DIR, `${name}.png`);
       await mkdir(dirname(path), { recursive: true });
@@ -90,6 +96,10 @@ export function wrapPuppeteer(page: PpPage): E2EPage {
     press: (key) => page.keyboard.press(key as never),
     type: (text) => page.keyboard.type(text),
     clickAt: (x, y) => page.mouse.click(x, y),
+    wheel: async (x, y, deltaY) => {
+      await page.mouse.move(x, y);
+      await page.mouse.wheel({ deltaY });
+    },
     screenshot: async (name) => {
       const path = join(OUT_DIR, `${name}.png`);
       await mkdir(dirname(path), { recursive: true });
