@@ -25,8 +25,9 @@ const UI_FILE = /[\\/]src[\\/](ui|content)[\\/].+\.ts$/;
 const CSS_LITERAL = /(\b[A-Z0-9_]*_CSS\s*=\s*`)((?:[^`\\$]|\$\{[^{}`]*\}|\$(?!\{))*)`/g;
 
 /**
- * Comments out, white space collapsed, no spaces around braces, semicolons and commas, after
- * colons or before !important. Quoted strings (`content: "a: b"`) are left exactly as written.
+ * Comments out, white space collapsed, no spaces around braces, semicolons, commas and the child
+ * combinator (not + or -: calc() needs its spaces), after colons or before !important, no zero
+ * before a decimal point. Quoted strings (`content: "a: b"`) are left exactly as written.
  */
 export function minifyCssText(css: string): string {
   return css
@@ -37,7 +38,9 @@ export function minifyCssText(css: string): string {
         ? part
         : part
             .replace(/\s+/g, ' ')
-            .replace(/\s*([{};,])\s*/g, '$1')
+            .replace(/\s*([{};,>])\s*/g, '$1')
+            // 0.5em → .5em (a zero before the point, never part of a larger number).
+            .replace(/(^|[^\w.-])0\.(\d)/g, '$1.$2')
             .replace(/:\s+/g, ':')
             .replace(/\s+!important/g, '!important'),
     )

@@ -84,6 +84,92 @@ export const VENDOR_PATCHES: VendorPatch[] = [
     ],
   },
   {
+    // Speed, with the same answers. Readability reads the whole text of an element
+    // (textContent) in three places where it needs much less, and it does so for nearly every
+    // element of the page while it walks it, so a wrapper holding the whole page is read once
+    // for each element above the article. Each replacement below gives exactly the value the
+    // original expression gives; the benchmark checks the output is identical to the published
+    // package on every corpus page (scripts/bench/in-page.ts), and
+    // tests/build/vendor-patches.test.ts on our fixtures.
+    //
+    // 1. A byline candidate's text length is only needed once its rel, itemprop or class/id says
+    //    "author": read it after that test, not before, for every element.
+    name: 'readability: byline text read only for byline candidates',
+    file: /[\\/]@mozilla[\\/]readability[\\/]Readability\.js$/,
+    replacements: [
+      {
+        find: `    var bylineLength = node.textContent.trim().length;
+
+    return (
+      (rel === "author" ||
+        (itemprop && itemprop.includes("author")) ||
+        this.REGEXPS.byline.test(matchString)) &&
+      !!bylineLength &&
+      bylineLength < 100
+    );`,
+        replace: `    if (
+      !(
+        rel === "author" ||
+        (itemprop && itemprop.includes("author")) ||
+        this.REGEXPS.byline.test(matchString)
+      )
+    ) {
+      return false;
+    }
+    var bylineLength = node.textContent.trim().length;
+    return !!bylineLength && bylineLength < 100;`,
+      },
+    ],
+  },
+  {
+    // 2. An element's inline display and visibility are empty unless it has a style attribute
+    //    (the inline declaration and the attribute mirror each other). Asking node.style makes
+    //    the browser build a style declaration object for every element of the page; the
+    //    attribute test answers for the elements that have none.
+    name: 'readability: inline style read only where there is a style attribute',
+    file: /[\\/]@mozilla[\\/]readability[\\/]Readability\.js$/,
+    replacements: [
+      {
+        find: `      (!node.style || node.style.display != "none") &&
+      (!node.style || node.style.visibility != "hidden") &&`,
+        replace: `      (!node.style ||
+        !node.hasAttribute("style") ||
+        (node.style.display != "none" && node.style.visibility != "hidden")) &&`,
+      },
+    ],
+  },
+  {
+    // 3. "Has this element any text?" (a non-white-space character anywhere in it) stops at
+    //    the first text node that has one, instead of joining the text of the whole subtree:
+    //    the same answer, since text made of white-space pieces is white space, and any piece
+    //    with a character keeps it in the whole (trim() is the test either way). Text and
+    //    CDATA nodes are what textContent joins.
+    name: 'readability: empty-element test stops at the first text',
+    file: /[\\/]@mozilla[\\/]readability[\\/]Readability\.js$/,
+    replacements: [
+      {
+        find: `      node.nodeType === this.ELEMENT_NODE &&
+      !node.textContent.trim().length &&`,
+        replace: `      node.nodeType === this.ELEMENT_NODE &&
+      !this._holdsText(node) &&`,
+      },
+      {
+        find: `  _isElementWithoutContent(node) {`,
+        replace: `  _holdsText(node) {
+    var walker = node.ownerDocument.createTreeWalker(node, 4 | 8);
+    while (walker.nextNode()) {
+      if (walker.currentNode.data.trim().length) {
+        return true;
+      }
+    }
+    return false;
+  },
+
+  _isElementWithoutContent(node) {`,
+      },
+    ],
+  },
+  {
     // DOMPurify parses with DOMParser; only when that yields no document does it fall back to an
     // XML document whose root gets the markup through innerHTML. In the extension that branch is
     // unreachable: we never set NAMESPACE (so DOMParser always runs, in text/html mode), and a

@@ -33,7 +33,7 @@ export function runAB(opts: { iterations: number }) {
     const t1 = now();
     bench.detectClutter(document);
     const t2 = now();
-    new bench.Readability(document.cloneNode(true) as Document).parse();
+    new bench.UpstreamReadability(document.cloneNode(true) as Document).parse();
     const t3 = now();
     if (!record) return;
     (acc[side].wall ??= []).push(wall);

@@ -3,10 +3,13 @@
 // same document in the same browser. Never shipped: the extension has its own entry points.
 // With --ref, bundle.ts redirects the core import to a snapshot of src/ at that commit.
 import { Readability } from '@mozilla/readability';
+// @ts-expect-error: a virtual module of bundle.ts, the package's Readability.js unpatched
+import UpstreamReadability from 'virtual:readability-upstream';
 import * as core from '../../src/core/index';
 
 const bench = {
   Readability,
+  UpstreamReadability: UpstreamReadability as typeof Readability,
   analyzePage: core.analyzePage,
   detectClutter: core.detectClutter,
   extractQuotes: core.extractQuotes,

@@ -4,7 +4,8 @@
 // The core comes from the working tree, or, with `ref`, from a commit (`git archive` into
 // out/bench/ref-<sha>/src): that gives before/after figures for a fix in one command, and a
 // consistent build while other people's files in the shared checkout are mid-edit.
-import { build } from 'vite';
+import { build, type Plugin } from 'vite';
+import { createRequire } from 'node:module';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
@@ -13,6 +14,29 @@ import { ROOT, OUT_DIR } from './paths';
 import { vendorPatches } from '../vendor-patches';
 
 export type BenchTarget = 'chrome' | 'firefox';
+
+const UPSTREAM_ID = 'virtual:readability-upstream';
+const RESOLVED_UPSTREAM_ID = '\0readability-upstream.js';
+
+/**
+ * `virtual:readability-upstream`: Readability.js exactly as the npm package publishes it, without
+ * the build's patches (scripts/vendor-patches.ts match the package's own file path, and this
+ * module has another id). It is the benchmark's baseline: issue 5 compares our pipeline with the
+ * library as published, not with the copy we improved.
+ */
+function upstreamReadability(): Plugin {
+  return {
+    name: 'declutter-readability-upstream',
+    resolveId: (source) => (source === UPSTREAM_ID ? RESOLVED_UPSTREAM_ID : null),
+    async load(id) {
+      if (id !== RESOLVED_UPSTREAM_ID) return null;
+      const file = createRequire(import.meta.url).resolve('@mozilla/readability/Readability.js');
+      // The file is a script that assigns module.exports when `module` exists; as an ES module
+      // it exports its top-level function instead.
+      return `${await readFile(file, 'utf8')}\nexport default Readability;\n`;
+    },
+  };
+}
 
 /** Extracts `src/` at `ref` and returns the folder holding it. */
 export function snapshotSource(ref: string): string {
@@ -48,7 +72,7 @@ export async function buildBenchBundle(
     logLevel: 'silent',
     define: { __BROWSER__: JSON.stringify(target) },
     // The same Readability and DOMPurify as the extension ships (scripts/vendor-patches.ts).
-    plugins: [vendorPatches()],
+    plugins: [vendorPatches(), upstreamReadability()],
     resolve: {
       alias: [
         { find: /^\.\.\/\.\.\/src\/core\/index$/, replacement: join(srcRoot, 'src/core/index.ts') },

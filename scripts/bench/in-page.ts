@@ -8,8 +8,19 @@ export interface StageRunOptions {
 }
 
 export interface StageRunResult {
-  /** Median ms of `new Readability(document.cloneNode(true)).parse()`. */
+  /**
+   * Median ms of `new Readability(document.cloneNode(true)).parse()` with Readability.js as the
+   * npm package publishes it: the baseline of issue 5.
+   */
   bare: number;
+  /** The same with Readability as the extension ships it (scripts/vendor-patches.ts). */
+  shipped: number;
+  /**
+   * Whether the shipped Readability gave exactly the published package's result on this page
+   * (every field of parse(), the article's HTML included); the first difference otherwise.
+   */
+  shippedIdentical: boolean;
+  shippedDifference: string | null;
   /** Median ms of `analyzePage(document, { now })`, timed from outside. */
   pipeline: number;
   /** Median ms per stage as reported by analysis.timings (clone, clutter, readability, ...). */
@@ -68,6 +79,9 @@ export function runStages(options: StageRunOptions): StageRunResult {
   }
 
   const bare: number[] = [];
+  const shipped: number[] = [];
+  let shippedDifference: string | null = null;
+  let compared = false;
   const pipeline: number[] = [];
   const clutter: number[] = [];
   const quotes: number[] = [];
@@ -78,12 +92,32 @@ export function runStages(options: StageRunOptions): StageRunResult {
   let last: ReturnType<DeclutterBench['analyzePage']> | null = null;
 
   const runBare = (record: boolean) => {
-    const t0 = now();
-    const parsed = new bench.Readability(document.cloneNode(true) as Document).parse();
-    const t = now() - t0;
+    let t0 = now();
+    const parsed = new bench.UpstreamReadability(document.cloneNode(true) as Document).parse();
+    let t = now() - t0;
     if (record) bare.push(t);
     bareText = parsed?.textContent ?? '';
     bareLength = parsed ? bareText.length : null;
+    t0 = now();
+    const ours = new bench.Readability(document.cloneNode(true) as Document).parse();
+    t = now() - t0;
+    if (record) shipped.push(t);
+    if (!compared) {
+      compared = true;
+      // Compared once per page: the patches must change no answer.
+      const a = (parsed ?? {}) as Record<string, unknown>;
+      const b = (ours ?? {}) as Record<string, unknown>;
+      for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
+        if (a[key] === b[key]) continue;
+        const x = String(a[key]);
+        const y = String(b[key]);
+        let at = 0;
+        while (at < x.length && x[at] === y[at]) at++;
+        shippedDifference = `${key} at ${at}: published "${x.slice(at, at + 60)}" / shipped "${y.slice(at, at + 60)}"`;
+        break;
+      }
+      if (!parsed !== !ours) shippedDifference = `published ${!!parsed}, shipped ${!!ours}`;
+    }
   };
   const runPipeline = (record: boolean) => {
     if (error) return;
@@ -130,6 +164,9 @@ export function runStages(options: StageRunOptions): StageRunResult {
   const analysis = last as ReturnType<DeclutterBench['analyzePage']> | null;
   return {
     bare: med(bare),
+    shipped: med(shipped),
+    shippedIdentical: shippedDifference === null,
+    shippedDifference,
     pipeline: med(pipeline),
     stages: Object.fromEntries(Object.entries(stages).map(([k, v]) => [k, med(v)])),
     clutterDirect: med(clutter),

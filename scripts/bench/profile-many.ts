@@ -1,5 +1,7 @@
-// `tsx scripts/bench/profile-many.ts [fn] [limit]`: one CPU profile of `fn` (detectClutter or
-// analyzePage) over many corpus pages in Chromium, aggregated: self and inclusive ms per function.
+// `tsx scripts/bench/profile-many.ts [fn] [limit]`: one CPU profile of `fn` (detectClutter,
+// analyzePage, readability: the published package on a clone, the benchmark's baseline, or
+// shipped: the same with our patched Readability) over
+// many corpus pages in Chromium, aggregated: self and inclusive ms per function.
 // Where a speed-up should go when no single page shows it.
 import { chromium } from 'playwright-core';
 import { join } from 'node:path';
@@ -15,7 +17,8 @@ interface Node {
   callFrame: { functionName: string; lineNumber: number };
   children?: number[];
 }
-const fnName = (process.argv[2] ?? 'detectClutter') as 'detectClutter' | 'analyzePage' | 'phases';
+const fnName = (process.argv[2] ?? 'detectClutter') as
+  'detectClutter' | 'analyzePage' | 'readability' | 'shipped' | 'phases';
 const limit = Number(process.argv[3] ?? 60);
 const kinds = process.argv[4]?.split(',');
 const corpus = process.env.CORPUS ?? DEFAULT_CORPUS;
@@ -71,6 +74,9 @@ for (const p of pages) {
         const b = (window as unknown as { __declutterBench: DeclutterBench }).__declutterBench;
         for (let i = 0; i < (n as number); i++) {
           if (f === 'detectClutter') b.detectClutter(document);
+          else if (f === 'readability')
+            new b.UpstreamReadability(document.cloneNode(true) as Document).parse();
+          else if (f === 'shipped') new b.Readability(document.cloneNode(true) as Document).parse();
           else b.analyzePage(document, { now: () => performance.now() });
         }
       },

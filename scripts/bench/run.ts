@@ -148,6 +148,7 @@ async function main() {
       const profiles = await profilePages(chosen, server, { runs: 5, ref: opts.ref });
       console.log(printProfiles(profiles, 5));
       results.profiles = profiles;
+      await save();
       return;
     }
     if (opts.ab) {
@@ -164,6 +165,7 @@ async function main() {
         reports.push(report);
       }
       results.ab = reports;
+      await save();
       return;
     }
     if (opts.only.includes('stages') && pages.length) {

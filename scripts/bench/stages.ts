@@ -34,8 +34,12 @@ export interface BrowserStageReport {
   pages: PageStageResult[];
   summary: Record<string, Summary>;
   ratios: {
+    /** Over Readability as published (the issue's baseline). */
     pipelineOverBareMedian: number;
     pipelineOverBareP95: number;
+    /** Over Readability as we ship it: what the pipeline adds to its own Readability. */
+    pipelineOverShippedMedian: number;
+    pipelineOverShippedP95: number;
     perPagePipelineOverBare: Summary;
     clutterOverReadabilityMedian: number;
     clutterOverReadabilityP95: number;
@@ -51,6 +55,9 @@ export interface BrowserStageReport {
       overBareP95: number;
     } | null;
   };
+  /** Pages where the shipped Readability's result equals the published package's. */
+  shippedIdentical: number;
+  shippedDifferent: string[];
   timerStep: number;
   crossOriginIsolated: boolean;
   pipelineErrors: Record<string, number>;
@@ -125,6 +132,7 @@ function summarise(
   const col = (f: (p: PageStageResult) => number | undefined) => ok.map((p) => f(p) ?? Number.NaN);
   const summary: Record<string, Summary> = {
     'bare Readability': summarize(col((p) => p.bare)),
+    '  as we ship it': summarize(col((p) => p.shipped)),
     analyzePage: summarize(col((p) => p.pipeline)),
   };
   const stageNames = new Set<string>(STAGE_ORDER);
@@ -134,6 +142,7 @@ function summarise(
   summary['extractQuotes (alone)'] = summarize(col((p) => p.quotesDirect));
 
   const bare = col((p) => p.bare);
+  const shipped = col((p) => p.shipped);
   const pipe = col((p) => p.pipeline);
   const readability = col((p) => p.stages?.readability);
   // detectClutter's own time: the pipeline's stage when it reports one, else the direct call.
@@ -155,6 +164,8 @@ function summarise(
     ratios: {
       pipelineOverBareMedian: ratio(median(fin(pipe)), median(fin(bare))),
       pipelineOverBareP95: ratio(quantile(fin(pipe), 0.95), quantile(fin(bare), 0.95)),
+      pipelineOverShippedMedian: ratio(median(fin(pipe)), median(fin(shipped))),
+      pipelineOverShippedP95: ratio(quantile(fin(pipe), 0.95), quantile(fin(shipped), 0.95)),
       perPagePipelineOverBare: summarize(ok.map((p) => ratio(p.pipeline ?? NaN, p.bare ?? NaN))),
       clutterOverReadabilityMedian: ratio(median(fin(clutter)), median(fin(readabilityBase))),
       clutterOverReadabilityP95: ratio(
@@ -166,6 +177,10 @@ function summarise(
       ),
       detectClutter: detectClutterMeasure(ok.filter((p) => p.set === 'readability')),
     },
+    shippedIdentical: ok.filter((p) => p.shippedIdentical).length,
+    shippedDifferent: ok
+      .filter((p) => p.shippedIdentical === false)
+      .map((p) => `${p.set}/${p.id}: ${p.shippedDifference}`),
     timerStep: Math.max(...ok.map((p) => p.timerStep ?? 0)),
     crossOriginIsolated: ok.every((p) => p.crossOriginIsolated),
     pipelineErrors,
@@ -199,10 +214,14 @@ export function printStages(r: BrowserStageReport): string {
         .filter(([, s]) => s.n > 0)
         .map(([k, s]) => [k, String(s.n), fmt(s.median), fmt(s.p95), fmt(s.max)]),
     ),
-    `pipeline / bare Readability: median ${fmt(r.ratios.pipelineOverBareMedian)}× ` +
+    `pipeline / bare Readability (as published): median ${fmt(r.ratios.pipelineOverBareMedian)}× ` +
       `[budget ≤ 1.3: ${verdict(r.ratios.pipelineOverBareMedian, 1.3)}], ` +
       `p95 ${fmt(r.ratios.pipelineOverBareP95)}× [budget ≤ 1.5: ${verdict(r.ratios.pipelineOverBareP95, 1.5)}]; ` +
       `per page: median ${fmt(r.ratios.perPagePipelineOverBare.median)}×, p95 ${fmt(r.ratios.perPagePipelineOverBare.p95)}×`,
+    `pipeline / Readability as we ship it (its speed patches, scripts/vendor-patches.ts): median ` +
+      `${fmt(r.ratios.pipelineOverShippedMedian)}×, p95 ${fmt(r.ratios.pipelineOverShippedP95)}×; ` +
+      `its result identical to the published package's on ${r.shippedIdentical} of ${r.pages.length - failed.length} pages`,
+    ...r.shippedDifferent.slice(0, 10).map((d) => `  DIFFERENT: ${d}`),
     `clutter stage / Readability stage, all pages: median ${fmt(r.ratios.clutterOverReadabilityMedian)}, ` +
       `p95 ${fmt(r.ratios.clutterOverReadabilityP95)}; per page: median ${fmt(r.ratios.perPageClutterOverReadability.median)}, ` +
       `p95 ${fmt(r.ratios.perPageClutterOverReadability.p95)}`,

@@ -282,7 +282,8 @@ function runPipeline(
   // absolute after it, on the article alone (the clean-up below): doing it on the whole clone
   // first cost as much again and Readability's own output is rewritten either way.
   const prepare = (copy: Document) => {
-    resolveLazyImages(copy, (markup) => {
+    // The body's: a <noscript> in <head> holds tracking pixels, and Readability reads the body.
+    resolveLazyImages(copy.body ?? copy, (markup) => {
       const body = parseHtmlBody(markup, parser);
       if (hideMedia(body) > 0) media = true;
       return body;

@@ -23,13 +23,16 @@ describe('bundle trims', () => {
   it('minifies CSS text but keeps quoted strings, selectors and values', () => {
     const css = `
 /* comment */
-.meta span + span::before { content: "a: b ,  c"; margin: 0 0.5em; }
+.meta span + span::before { content: "a: b ,  c > 0.5"; margin: 0 0.5em; }
 @media (prefers-reduced-motion: reduce) {
-  .a :focus-visible, .b { color: red !important; }
-}`;
+  .a :focus-visible, .b > p { color: red !important; line-height: 10.5px; }
+}
+.c { min-height: calc(100% + 0.5px - 1px); opacity: -0.25; }`;
     expect(minifyCssText(css)).toBe(
-      '.meta span + span::before{content:"a: b ,  c";margin:0 0.5em}' +
-        '@media (prefers-reduced-motion:reduce){.a :focus-visible,.b{color:red!important}}',
+      '.meta span + span::before{content:"a: b ,  c > 0.5";margin:0 .5em}' +
+        '@media (prefers-reduced-motion:reduce){.a :focus-visible,.b>p{color:red!important;line-height:10.5px}}' +
+        // calc() needs the spaces around + and -.
+        '.c{min-height:calc(100% + .5px - 1px);opacity:-0.25}',
     );
   });
 

@@ -118,19 +118,24 @@ function originOf(url: string | null): string | null {
 function createSanitizer(view: Window): Sanitizer {
   const purify = createDOMPurify(view as unknown as Parameters<typeof createDOMPurify>[0]);
   const context: SanitizeContext = { pageOrigin: null };
+  // Set once: a configuration passed to each sanitize() call is parsed again on every call
+  // (its allow and deny lists rebuilt as new sets).
+  purify.setConfig(DOM_CONFIG);
 
-  purify.addHook('uponSanitizeAttribute', (node, event) => {
-    if (event.attrName !== 'class') return;
-    const tag = node.localName;
-    const kept =
-      tag === 'code' || tag === 'pre'
-        ? event.attrValue.split(/\s+/).filter((token) => LANGUAGE_CLASS.test(token))
-        : [];
-    if (kept.length > 0) event.attrValue = kept.join(' ');
-    else event.keepAttr = false;
-  });
-
+  // One hook, after DOMPurify has checked the attributes: a hook on each attribute
+  // (uponSanitizeAttribute) makes DOMPurify copy its whole attribute allow-list on every call.
   purify.addHook('afterSanitizeAttributes', (node) => {
+    const classes = node.getAttribute('class');
+    if (classes !== null) {
+      // Classes only where they say a code block's language; the rest would style nothing.
+      const tag = node.localName;
+      const kept =
+        tag === 'code' || tag === 'pre'
+          ? classes.split(/\s+/).filter((token) => LANGUAGE_CLASS.test(token))
+          : [];
+      if (kept.length > 0) node.setAttribute('class', kept.join(' '));
+      else node.removeAttribute('class');
+    }
     if (node.localName === 'a' && node.hasAttribute('href')) {
       const href = node.getAttribute('href') ?? '';
       if (!href.startsWith('#') && isExternal(href, context.pageOrigin)) {
@@ -189,7 +194,7 @@ export function sanitizeArticle(root: Node, view: Window, pageUrl: string | null
   try {
     // As a tree, not a string (DOMPurify's string is this body's innerHTML): media elements in
     // DOMPurify's document, kept or removed, must leave their parents before it is dropped.
-    const body = purify.sanitize(root, DOM_CONFIG) as HTMLElement;
+    const body = purify.sanitize(root) as unknown as HTMLElement;
     const html = body.innerHTML;
     if (media) {
       releaseMedia(body);

@@ -70,10 +70,7 @@ button[aria-expanded="true"] { background: var(--surface); border-color: var(--r
   flex: 1 1 auto; overflow-y: auto; overflow-x: hidden; overscroll-behavior: contain;
   scroll-behavior: smooth;
 }
-/* One pixel taller than the scroller, so it always has something to scroll: overscroll-behavior
-   only holds on a box that can scroll, and a short article or a message would otherwise pass the
-   wheel on to the page beneath (whose scrollbar a very large page keeps: page-state.ts). */
-.scroller > .page { min-height: calc(100% + 1px); }
+
 /* The scroll container is focused on open: mark it with a slim bar, not a frame round the page. */
 .scroller:focus-visible { outline: none; box-shadow: inset 3px 0 0 var(--focus); }
 .side {
@@ -96,6 +93,10 @@ button[aria-expanded="true"] { background: var(--surface); border-color: var(--r
 /* The page of text */
 .page {
   max-width: var(--measure, 68ch); margin: 0 auto; padding: 40px 24px 120px;
+  /* One pixel taller than the scroller, so it always has something to scroll: overscroll-behavior
+     only holds on a box that can scroll, and a short article or a message would otherwise pass
+     the wheel on to the page beneath (whose scrollbar a very large page keeps: page-state.ts). */
+  min-height: calc(100% + 1px);
   font-family: var(--font); font-size: var(--size, 19px); line-height: var(--leading, 1.6);
   color: var(--fg); overflow-wrap: break-word;
 }

@@ -432,14 +432,20 @@ describe('analyzePage: text, metadata and timings', () => {
   });
 
   it('parses noscript images kept as text (a scripting browser) without touching the page', () => {
-    const doc = pageDocument(articlePage('<figure><noscript></noscript></figure>'));
-    const noscript = doc.querySelector('noscript')!;
+    const doc = pageDocument(
+      articlePage('<figure><noscript></noscript></figure><figure><noscript></noscript></figure>'),
+    );
+    const [first, second] = Array.from(doc.querySelectorAll('noscript'));
     // With scripting on, the noscript's content is one text node, not elements.
-    noscript.textContent = '<img src="/media/tarts.jpg" alt="Custard tarts" width="900">';
+    first!.textContent = '<img src="/media/tarts.jpg" alt="Custard tarts" width="900">';
+    second!.textContent = '<img src="/media/tram.jpg" alt="Tram 28" width="900">';
     const before = doc.documentElement.outerHTML;
     const result = analyzePage(doc);
-    const img = fragment(result.article?.html ?? '').querySelector('img[alt="Custard tarts"]');
+    const article = fragment(result.article?.html ?? '');
+    const img = article.querySelector('img[alt="Custard tarts"]');
     expect(img?.getAttribute('src')).toBe('https://news.example.org/media/tarts.jpg');
+    const tram = article.querySelector('img[alt="Tram 28"]');
+    expect(tram?.getAttribute('src')).toBe('https://news.example.org/media/tram.jpg');
     expect(doc.documentElement.outerHTML).toBe(before);
   });
 });
