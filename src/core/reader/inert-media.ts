@@ -1,5 +1,5 @@
-// Media elements in the documents the pipeline creates (the clone of the page, the clean-up
-// document, DOMPurify's and DOMParser's documents) are stand-ins until the very end.
+// Media elements in the documents the pipeline creates (the clone of the page, DOMPurify's and
+// DOMParser's documents) are stand-ins until the very end.
 //
 // Why: in Chromium, a <video> or <audio> element, or a <source media="…"> (its media query list
 // listens to the viewport), created in a document without a browsing context keeps that whole

@@ -162,9 +162,10 @@ class TextBuilder {
   }
 
   /**
-   * The same rendering as the per-character loop, a run at a time: within a run of non-space
-   * characters only the first flushes what is pending, and within a run of spaces only the first
-   * can set a pending space (after it, or if it could not, the state no longer changes).
+   * The same rendering as the per-character loop, a whole text node at a time. With white-space
+   * runs collapsed to one space, only the ends need the loop's rules: a space between two words
+   * is always kept (the word before it leaves nothing pending and is not a line break), so the
+   * middle is pushed as it is.
    */
   private addRuns(node: Text, data: string, preformatted: boolean) {
     if (data.length === 0) return;
@@ -173,22 +174,31 @@ class TextBuilder {
       this.push(data.includes('\r') ? data.replace(/\r/g, '\n') : data);
       return;
     }
-    RUNS.lastIndex = 0;
-    for (let m = RUNS.exec(data); m; m = RUNS.exec(data)) {
-      const run = m[0];
-      if (WHITESPACE.test(run[0] as string)) {
-        if (this.length > 0 && !this.pendingBreak && !this.pendingSpace && this.lastChar !== '\n') {
-          this.pendingSpace = { node, offset: m.index };
-        }
-      } else {
-        this.flushPending();
-        this.push(run);
-      }
+    const collapsed = data.replace(SPACE_RUNS, ' ');
+    let start = 0;
+    let end = collapsed.length;
+    if (collapsed[0] === ' ') {
+      this.spaceAt(node);
+      start = 1;
+    }
+    const trailing = end > start && collapsed[end - 1] === ' ';
+    if (trailing) end--;
+    if (end > start) {
+      this.flushPending();
+      this.push(start === 0 && end === collapsed.length ? collapsed : collapsed.slice(start, end));
+    }
+    if (trailing) this.spaceAt(node);
+  }
+
+  /** White space where the text-only rendering does not need its offset. */
+  private spaceAt(node: Text) {
+    if (this.length > 0 && !this.pendingBreak && !this.pendingSpace && this.lastChar !== '\n') {
+      this.pendingSpace = { node, offset: 0 };
     }
   }
 }
 
-const RUNS = /[ \t\n\r\f\u00a0\u2028\u2029]+|[^ \t\n\r\f\u00a0\u2028\u2029]+/g;
+const SPACE_RUNS = /[ \t\n\r\f\u00a0\u2028\u2029]+/g;
 
 function walk(node: Node, builder: TextBuilder, preformatted: boolean) {
   for (let child = node.firstChild; child; child = child.nextSibling) {

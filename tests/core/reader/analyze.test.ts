@@ -302,46 +302,28 @@ describe('analyzePage: clutter', () => {
     expect(text).toContain('A keeper paragraph');
   });
 
-  it('cleans clutter that Readability let through, found again in the extracted article', () => {
+  it('detects clutter once, on the page itself, and removes it from the copy Readability reads', () => {
     const page = articlePage(
       '<ol class="commentlist"><li><p>First reader comment with enough words to look like prose in a scorer.</p></li></ol>',
     );
-    let calls = 0;
+    const seen: Document[] = [];
     clutter.findings = (doc) => {
-      calls++;
-      return doc.URL === 'about:blank'
-        ? [
-            {
-              kind: 'comments',
-              rule: 'test/list',
-              selector: '.commentlist',
-              text: 'First reader comment',
-              confidence: 1,
-            },
-          ]
-        : [];
+      seen.push(doc);
+      return [
+        {
+          kind: 'comments',
+          rule: 'test/list',
+          selector: '.commentlist',
+          text: 'First reader comment',
+          confidence: 1,
+        },
+      ];
     };
-    const { text } = analyze(page);
+    const doc = pageDocument(page);
+    const result = analyzePage(doc);
     clutter.findings = () => [];
-    expect(calls).toBe(2);
-    expect(text).not.toContain('First reader comment');
-  });
-
-  it('never lets the clean-up pass remove the article itself', () => {
-    clutter.findings = (doc) =>
-      doc.URL === 'about:blank'
-        ? [
-            {
-              kind: 'comments',
-              rule: 'test/greedy',
-              selector: '#readability-page-1',
-              text: 'x',
-              confidence: 1,
-            },
-          ]
-        : [];
-    const { result } = analyze(articlePage(''));
-    clutter.findings = () => [];
+    expect(seen, 'one detection, over the page itself').toEqual([doc]);
+    expect(result.article?.text).not.toContain('First reader comment');
     expect(result.article?.text).toContain('Paragraph 6 of the story');
   });
 

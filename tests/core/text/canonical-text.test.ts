@@ -33,3 +33,53 @@ describe('canonicalText', () => {
     },
   );
 });
+
+/** A small seeded generator (mulberry32), so a failure reproduces. */
+function random(seed: number) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+describe('canonicalText on generated trees', () => {
+  const pieces = [
+    ' ',
+    '  ',
+    '\n',
+    '\t',
+    '\u00a0',
+    'word',
+    'two words',
+    ' lead',
+    'trail ',
+    '“q,”',
+    '文字',
+  ];
+  const tags = ['p', 'span', 'b', 'div', 'li', 'pre', 'br', 'td', 'em'];
+  it('equals buildTextMap(...).text on 300 random trees of text, inline and block elements', () => {
+    const next = random(20261206);
+    const pick = <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)] as T;
+    const grow = (parent: Node, depth: number) => {
+      const count = 1 + Math.floor(next() * 4);
+      for (let i = 0; i < count; i++) {
+        if (depth > 3 || next() < 0.55) {
+          parent.appendChild(
+            document.createTextNode(pick(pieces) + (next() < 0.3 ? pick(pieces) : '')),
+          );
+        } else {
+          const element = document.createElement(pick(tags));
+          parent.appendChild(element);
+          if (element.localName !== 'br') grow(element, depth + 1);
+        }
+      }
+    };
+    for (let sample = 0; sample < 300; sample++) {
+      const div = document.createElement('div');
+      grow(div, 0);
+      expect(canonicalText(div), div.innerHTML).toBe(buildTextMap(div).text);
+    }
+  });
+});
