@@ -22,7 +22,7 @@ import { replaceEmbeds } from './reader/embeds';
 import { hideMedia, releaseMedia, restoreMedia } from './reader/inert-media';
 import { absolutizeUrls, documentBase } from './reader/urls';
 import { NoWindowError, sanitizeArticle } from './reader/sanitize';
-import { readingMinutes } from './reader/reading-time';
+import { readingMinutes, WORD } from './reader/reading-time';
 import { canonicalText } from './text/text-map';
 import type {
   AnalyzeOptions,
@@ -153,7 +153,6 @@ function pinBase(clone: Document, base: string | null): void {
 /** Fewer words than this outside links may be a form or a menu rather than an article. */
 const MIN_ARTICLE_WORDS = 25;
 
-const WORD = /[^\s\p{P}]+/gu;
 const CJK_CHARACTER = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/g;
 
 /** Words, with a Chinese, Japanese or Korean character counted as half a word. */
