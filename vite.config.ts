@@ -1,9 +1,13 @@
 // Vitest configuration. The extension itself is built by scripts/build.ts, which calls Vite once per
 // entry point (content scripts and Firefox background scripts must be single IIFE files).
 import { defineConfig } from 'vitest/config';
+import { vendorPatches } from './scripts/vendor-patches';
 
 export default defineConfig({
   define: { __BROWSER__: JSON.stringify('chrome') },
+  // The tests run Readability and DOMPurify as the extension ships them (scripts/vendor-patches.ts):
+  // inlined, so the patches apply to them as they do in the build.
+  plugins: [vendorPatches()],
   test: {
     projects: [
       {
@@ -13,6 +17,7 @@ export default defineConfig({
           include: ['tests/**/*.test.ts'],
           exclude: ['tests/e2e/**'],
           environment: 'jsdom',
+          server: { deps: { inline: [/@mozilla[\\/]readability/, /dompurify/] } },
         },
       },
       {

@@ -111,14 +111,40 @@ function findClutter(
   }
 }
 
-/** Removes the findings' elements from `doc`, a copy of the page they were found on. */
-function removeFindings(doc: Document, findings: ClutterFinding[]): void {
-  // Locate every finding before removing any: a selector with :nth-child counts siblings that
-  // an earlier removal would take away.
-  const located = findings.map((finding) => locateFinding(doc, finding));
-  for (const element of located) {
-    if (element && !NEVER_REMOVED.has(element.localName)) element.remove();
+/** The elements of `doc` the findings name (never its html, head or body). */
+function locateFindings(doc: Document, findings: ClutterFinding[]): Set<Element> {
+  const located = new Set<Element>();
+  for (const finding of findings) {
+    const element = locateFinding(doc, finding);
+    if (element && !NEVER_REMOVED.has(element.localName)) located.add(element);
   }
+  return located;
+}
+
+/**
+ * A copy of `doc` without the `left` elements and what they hold, in a new document without a
+ * browsing context, as `doc.cloneNode(true)` makes it: each subtree that holds none of them is
+ * copied whole in one native call, and only the few elements on the way to one are copied a
+ * level at a time.
+ */
+function copyWithout(doc: Document, left: ReadonlySet<Element>): Document {
+  if (left.size === 0) return doc.cloneNode(true) as Document;
+  const onPath = new Set<Node>();
+  for (const element of left) {
+    for (let node = element.parentNode; node && !onPath.has(node); node = node.parentNode) {
+      onPath.add(node);
+    }
+  }
+  const copy = doc.cloneNode(false) as Document;
+  const fill = (from: Node, into: Node) => {
+    for (let child = from.firstChild; child; child = child.nextSibling) {
+      if (left.has(child as Element)) continue;
+      if (onPath.has(child)) fill(child, into.appendChild(copy.importNode(child, false)));
+      else into.appendChild(copy.importNode(child, true));
+    }
+  };
+  fill(doc, copy);
+  return copy;
 }
 
 function describe(error: unknown): string {
@@ -275,8 +301,8 @@ function runPipeline(
   // stand-ins from here on, real again only in the extracted article.
   // Most pages have none: then the restore and release walks below are skipped.
   let media = false;
-  const copyPage = () => {
-    const copy = doc.cloneNode(true) as Document;
+  const copyPage = (left: ReadonlySet<Element>) => {
+    const copy = copyWithout(doc, left);
     if (hideMedia(copy) > 0) media = true;
     return copy;
   };
@@ -294,24 +320,27 @@ function runPipeline(
     pinBase(copy, base);
   };
 
-  const clone = copyPage();
+  clock.lap('guard');
+
+  // Clutter is found on the page itself, then left out of the copy Readability reads: a comment
+  // thread can be most of a page, and is then never copied at all.
+  const kinds = options.hideKinds ?? DEFAULT_HIDE_KINDS;
+  const findings = findClutter(doc, kinds, warnings, detect);
+  const left = locateFindings(doc, findings);
+  result.hidden = findings;
+  clock.lap('clutter');
+
+  const clone = copyPage(left);
   clock.lap('clone');
   prepare(clone);
   clock.lap('prepare');
-
-  const kinds = options.hideKinds ?? DEFAULT_HIDE_KINDS;
-  const findings = findClutter(doc, kinds, warnings, detect);
-  removeFindings(clone, findings);
-  result.hidden = findings;
-  clock.lap('clutter');
 
   // When an attempt finds too little text, Readability starts again from the page as it was
   // given: made again from the document here (only pages that retry pay for it), rather than a
   // copy of the whole body kept on every page just in case.
   const refill = () => {
-    const copy = copyPage();
+    const copy = copyPage(left);
     prepare(copy);
-    removeFindings(copy, findings);
     return copy.body ?? copy.createElement('body');
   };
 

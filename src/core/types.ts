@@ -112,8 +112,9 @@ export interface PageAnalysis extends PageMetadata {
   quotes: Quote[];
   speakers: Speaker[];
   /**
-   * Milliseconds per stage: clone, prepare (lazy images, embeds, absolute URLs), clutter,
-   * readability, cleanup, sanitise (includes computing the canonical text), quotes, total.
+   * Milliseconds per stage: guard (is there a page to read), clutter (found on the page), clone
+   * (the page without it), prepare (lazy images), readability, cleanup (embeds, absolute URLs),
+   * sanitise (includes computing the canonical text), quotes, total.
    */
   timings: Record<string, number>;
   /** Non-fatal problems met on the way (e.g. a clutter rule threw and was skipped). */

@@ -61,6 +61,11 @@ export const HIDDEN_PANEL_CSS = `
   border-radius: 6px; width: 28px; height: 28px; cursor: pointer; }
 .dh-close:hover { background: var(--dh-soft); color: var(--dh-fg); }
 .dh-panel button:focus-visible, .dh-panel input:focus-visible { outline: 2px solid var(--dh-accent); outline-offset: 2px; }
+/* The reading view's "Kept out of this view" list (kept-out-list.ts), shown above this panel. */
+.removed h3 { font-size: 13px; margin: 4px 0 6px; }
+.removed ul { margin: 0 0 14px; padding-left: 18px; font-size: 12.5px; color: var(--muted); }
+.removed li { margin: 4px 0; }
+.removed strong { color: var(--fg); font-weight: 600; }
 `;
 
 export interface HiddenPanel {

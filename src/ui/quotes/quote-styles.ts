@@ -175,5 +175,7 @@ mark[data-declutter-quote].dq-flash { animation: dq-flash 1.4s ease-out 1; }
   --dq-line: var(--rule, #e3e6ea); --dq-soft: var(--surface, #f5f6f8); --dq-accent: var(--accent, #5b3fd1);
 }
 [data-theme] .dq-share .dq-share-named { background: var(--accent, #5b3fd1); }
+/* …and the width of the view's side column. */
+.side .dq-panel { max-width: none; }
 @media print { .dq-label { display: none; } mark[data-declutter-quote] { background: none !important; } }
 `;

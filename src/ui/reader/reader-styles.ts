@@ -78,11 +78,6 @@ button[aria-expanded="true"] { background: var(--surface); border-color: var(--r
   background: var(--surface); padding: 12px 16px;
 }
 .side-part + .side-part:not([hidden]) { margin-top: 14px; }
-.side .dq-panel { max-width: none; }
-.removed h3 { font-size: 13px; margin: 4px 0 6px; }
-.removed ul { margin: 0 0 14px; padding-left: 18px; font-size: 12.5px; color: var(--muted); }
-.removed li { margin: 4px 0; }
-.removed strong { color: var(--fg); font-weight: 600; }
 .side-head { display: flex; align-items: center; justify-content: space-between; gap: 8px; }
 .side-head h2 { font-size: 15px; margin: 4px 0; }
 @media (max-width: 700px) {

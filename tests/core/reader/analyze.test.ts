@@ -327,6 +327,40 @@ describe('analyzePage: clutter', () => {
     expect(result.article?.text).toContain('Paragraph 6 of the story');
   });
 
+  it('leaves the clutter out of every copy when Readability starts again on a short article', () => {
+    const doc = pageDocument(
+      '<!doctype html><html><head><title>Brief</title></head><body><main><article><h1>Brief</h1>' +
+        '<p>A short notice about the harbour: dredging resumes on Monday, weather permitting.</p>' +
+        '</article><ol class="commentlist"><li><p>A reader comment that must stay out, whatever the attempt.</p></li></ol></main></body></html>',
+    );
+    clutter.findings = () => [
+      {
+        kind: 'comments',
+        rule: 'test/list',
+        selector: '.commentlist',
+        text: 'A reader comment',
+        confidence: 1,
+      },
+    ];
+    const view = doc.defaultView as Window & typeof globalThis;
+    const copy = vi.spyOn(view.Document.prototype, 'cloneNode');
+    const before = doc.documentElement.outerHTML;
+    let result;
+    let copies = 0;
+    try {
+      result = analyzePage(doc);
+      copies = copy.mock.calls.length;
+    } finally {
+      copy.mockRestore();
+      clutter.findings = () => [];
+    }
+    // Under 500 characters Readability tries again with looser rules, from a fresh copy each time.
+    expect(copies, 'copies of the page made').toBeGreaterThan(1);
+    expect(result.article?.text).toContain('dredging resumes on Monday');
+    expect(result.article?.text).not.toContain('A reader comment');
+    expect(doc.documentElement.outerHTML).toBe(before);
+  });
+
   it('survives a clutter rule that throws, and says so', () => {
     clutter.findings = () => {
       throw new Error('rule exploded');
@@ -380,9 +414,10 @@ describe('analyzePage: text, metadata and timings', () => {
     let tick = 0;
     const { result } = analyze(articlePage(''), { now: () => (tick += 1) });
     for (const stage of [
+      'guard',
+      'clutter',
       'clone',
       'prepare',
-      'clutter',
       'readability',
       'cleanup',
       'sanitise',
@@ -390,8 +425,8 @@ describe('analyzePage: text, metadata and timings', () => {
     ]) {
       expect(result.timings[stage], stage).toBe(1);
     }
-    // Seven laps after the start, plus the final reading of the clock.
-    expect(result.timings.total).toBe(8);
+    // Eight laps after the start, plus the final reading of the clock.
+    expect(result.timings.total).toBe(9);
   });
 
   it('skips quote extraction with quotes: false', () => {
