@@ -59,15 +59,21 @@ interface Candidate {
 /** Tags a signature may match that are never a block by themselves. */
 const NOT_A_BLOCK = new Set(['A', 'SCRIPT', 'LINK', 'META', 'STYLE', 'BR', 'INPUT', 'NOSCRIPT']);
 
-const compiledCache = new WeakMap<readonly ClutterRule[], CompiledRule[]>();
+const compiledCache = new WeakMap<ClutterRule, CompiledRule>();
 
+/**
+ * Each rule compiled once: cached per rule, not per list, since a call for some kinds gets a
+ * new filtered list every time (a cache keyed by the list missed on every click).
+ */
 function compiled(rules: readonly ClutterRule[]): CompiledRule[] {
-  let c = compiledCache.get(rules);
-  if (!c) {
-    c = rules.map(compileRule);
-    compiledCache.set(rules, c);
-  }
-  return c;
+  return rules.map((rule) => {
+    let c = compiledCache.get(rule);
+    if (!c) {
+      c = compileRule(rule);
+      compiledCache.set(rule, c);
+    }
+    return c;
+  });
 }
 
 function signatureCandidates(
