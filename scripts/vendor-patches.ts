@@ -170,6 +170,62 @@ export const VENDOR_PATCHES: VendorPatch[] = [
     ],
   },
   {
+    // 4. Most elements have no attribute at all, and then none of the visibility tests
+    //    (style, hidden, aria-hidden) can hide them: one call answers for them.
+    name: 'readability: visibility tests skipped for elements without attributes',
+    file: /[\\/]@mozilla[\\/]readability[\\/]Readability\.js$/,
+    replacements: [
+      {
+        find: `    // Have to null-check node.style and node.className.includes to deal with SVG and MathML nodes.
+    return (`,
+        replace: `    // Have to null-check node.style and node.className.includes to deal with SVG and MathML nodes.
+    return !node.hasAttributes() || (`,
+      },
+    ],
+  },
+  {
+    // 5. Scoring the candidates asks each one's link density: the text length of every link in
+    //    it, so a link is measured again for each of the up to five ancestors above a paragraph
+    //    that are candidates. The DOM does not change during that loop, so each link's weighted
+    //    length is measured once there and reused (same numbers, added in the same order).
+    name: 'readability: link lengths measured once while candidates are scored',
+    file: /[\\/]@mozilla[\\/]readability[\\/]Readability\.js$/,
+    replacements: [
+      {
+        find: `      var topCandidates = [];
+      for (var c = 0, cl = candidates.length; c < cl; c += 1) {`,
+        replace: `      var topCandidates = [];
+      this._linkLengths = new Map();
+      for (var c = 0, cl = candidates.length; c < cl; c += 1) {`,
+      },
+      {
+        find: `      var topCandidate = topCandidates[0] || null;
+      var neededToCreateTopCandidate = false;`,
+        replace: `      this._linkLengths = null;
+      var topCandidate = topCandidates[0] || null;
+      var neededToCreateTopCandidate = false;`,
+      },
+      {
+        find: `    this._forEachNode(element.getElementsByTagName("a"), function (linkNode) {
+      var href = linkNode.getAttribute("href");
+      var coefficient = href && this.REGEXPS.hashUrl.test(href) ? 0.3 : 1;
+      linkLength += this._getInnerText(linkNode).length * coefficient;
+    });`,
+        replace: `    var known = this._linkLengths;
+    this._forEachNode(element.getElementsByTagName("a"), function (linkNode) {
+      var weighted = known ? known.get(linkNode) : undefined;
+      if (weighted === undefined) {
+        var href = linkNode.getAttribute("href");
+        var coefficient = href && this.REGEXPS.hashUrl.test(href) ? 0.3 : 1;
+        weighted = this._getInnerText(linkNode).length * coefficient;
+        if (known) known.set(linkNode, weighted);
+      }
+      linkLength += weighted;
+    });`,
+      },
+    ],
+  },
+  {
     // DOMPurify parses with DOMParser; only when that yields no document does it fall back to an
     // XML document whose root gets the markup through innerHTML. In the extension that branch is
     // unreachable: we never set NAMESPACE (so DOMParser always runs, in text/html mode), and a

@@ -114,6 +114,27 @@ describe('vendor patches', () => {
     expect(read(patchedReadability())).toEqual(expected);
   });
 
+  it('measures the link density of nested candidates exactly as the package does while reusing link lengths', () => {
+    const doc = new DOMParser().parseFromString(
+      `<div id="outer"><div id="middle"><p id="inner">Read <a href="/a">the council minutes</a>,
+       <a href="#note-1">note 1</a> and <a href="https://example.org/b">the harbour plan</a> before
+       the vote.</p><p>Unlinked text that only the outer blocks hold, long enough to count.</p></div>
+       <a href="/c">A link beside the story</a></div>`,
+      'text/html',
+    );
+    const ids = ['inner', 'middle', 'outer', 'inner', 'outer'];
+    type Densities = { _getLinkDensity(el: Element): number; _linkLengths?: Map<Element, number> };
+    const theirs = new Readability(doc) as unknown as Densities;
+    const ours = new (patchedReadability())(doc) as unknown as Densities;
+    // As in the candidate loop: the memo is on, and the same links are measured again and again.
+    ours._linkLengths = new Map();
+    for (const id of ids) {
+      const el = doc.getElementById(id)!;
+      expect(ours._getLinkDensity(el), id).toBe(theirs._getLinkDensity(el));
+    }
+    expect(ours._linkLengths.size, 'each link measured once').toBe(4);
+  });
+
   it.each(FIXTURES)(
     '…also when every retry restores the page cache (%s)',
     { timeout: 20_000 },
