@@ -226,6 +226,21 @@ export const VENDOR_PATCHES: VendorPatch[] = [
     ],
   },
   {
+    // isProbablyReaderable's visibility test, patched as Readability's own (2 and 4 above). It
+    // runs on the page itself, where asking node.style also leaves a style declaration object
+    // on every paragraph of the page.
+    name: 'readability-readerable: visibility read only where there are attributes',
+    file: /[\\/]@mozilla[\\/]readability[\\/]Readability-readerable\.js$/,
+    replacements: [
+      {
+        find: `  return (
+    (!node.style || node.style.display != "none") &&`,
+        replace: `  return !node.hasAttributes() || (
+    (!node.style || !node.hasAttribute("style") || node.style.display != "none") &&`,
+      },
+    ],
+  },
+  {
     // DOMPurify parses with DOMParser; only when that yields no document does it fall back to an
     // XML document whose root gets the markup through innerHTML. In the extension that branch is
     // unreachable: we never set NAMESPACE (so DOMParser always runs, in text/html mode), and a
@@ -313,8 +328,8 @@ export function vendorPatches(patches = VENDOR_PATCHES): Plugin {
       if (error) return;
       for (const file of usesTarget) {
         if (!patches.some((patch) => patch.file.test(file)) && /\.m?js$/.test(file)) {
-          // Readability-readerable.js and the Readability index are fine: no innerHTML writes.
-          if (/readability[\\/](Readability-readerable|index)\.js$/.test(file)) continue;
+          // The Readability index is fine: no innerHTML writes.
+          if (/readability[\\/]index\.js$/.test(file)) continue;
           this.error(`vendor patches: ${file} was bundled but no patch targets it`);
         }
       }

@@ -14,6 +14,7 @@ import { applyVendorPatches, VENDOR_PATCHES } from '../../scripts/vendor-patches
 const ROOT = join(import.meta.dirname, '../..');
 const require = createRequire(import.meta.url);
 const READABILITY_FILE = require.resolve('@mozilla/readability/Readability.js');
+const READERABLE_FILE = require.resolve('@mozilla/readability/Readability-readerable.js');
 const PURIFY_FILE = join(ROOT, 'node_modules/dompurify/dist/purify.es.mjs');
 const PAGES = join(ROOT, 'tests/fixtures/pages');
 // Small pages on purpose (jsdom is slow on the 100 KB seed page); each one exercises a different
@@ -36,6 +37,17 @@ function loadReadability(patched: boolean): ReadabilityClass {
   return module.exports as ReadabilityClass;
 }
 const patchedReadability = () => loadReadability(true);
+
+type Readerable = (doc: Document) => boolean;
+
+/** isProbablyReaderable from the package's file, with the build's patches or without. */
+function loadReaderable(patched: boolean): Readerable {
+  const source = readFileSync(READERABLE_FILE, 'utf8');
+  const code = patched ? applyVendorPatches(READERABLE_FILE, source) : source;
+  const module = { exports: {} as unknown };
+  new Function('module', 'exports', code)(module, module.exports);
+  return module.exports as Readerable;
+}
 const Readability = loadReadability(false);
 
 /** DOMPurify's ES module from the package's file, with the build's patches or without. */
@@ -133,6 +145,24 @@ describe('vendor patches', () => {
       expect(ours._getLinkDensity(el), id).toBe(theirs._getLinkDensity(el));
     }
     expect(ours._linkLengths.size, 'each link measured once').toBe(4);
+  });
+
+  it('answers isProbablyReaderable as the package does, hidden paragraphs included', () => {
+    const theirs = loadReaderable(false);
+    const ours = loadReaderable(true);
+    const long =
+      'A paragraph long enough to count towards the readerable score of the page. '.repeat(4);
+    const pages = [
+      `<p>${long}</p><p>${long}</p><p>${long}</p>`,
+      `<p style="display:none">${long}</p><p style="color: red; display: none">${long}</p>`,
+      `<p hidden>${long}</p><p aria-hidden="true">${long}</p><p>short</p>`,
+      `<p style="color:red">${long}</p><p class="x">${long}</p><p style="display: none">${long}</p>`,
+      `<p>short</p>`,
+    ].map((body) => new DOMParser().parseFromString(body, 'text/html'));
+    const answers = pages.map(theirs);
+    expect(answers).toEqual([true, false, false, true, false]);
+    expect(pages.map(ours)).toEqual(answers);
+    for (const slug of FIXTURES) expect(ours(page(slug)), slug).toBe(theirs(page(slug)));
   });
 
   it.each(FIXTURES)(
