@@ -25,7 +25,7 @@ const NAMES = [
 const ROLES = ['the mayor', 'a council member', 'an engineer', 'a spokeswoman', 'a resident'];
 
 /** Mulberry32: small seeded PRNG, so generated pages are identical run to run. */
-function prng(seed: number) {
+export function prng(seed: number) {
   return () => {
     seed = (seed + 0x6d2b79f5) | 0;
     let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);

@@ -25,30 +25,22 @@ type ReadabilityClass = typeof ReadabilityType;
 type PurifyFactory = typeof createDOMPurifyType;
 
 /**
- * Readability.js loaded from the package's file as the CommonJS module it is, with the build's
- * patches or without. (Importing the package would not do for the reference: the test runner
- * applies the same patches to it, vite.config.ts.)
+ * One of the package's CommonJS files (Readability.js, Readability-readerable.js) loaded as it is,
+ * with the build's patches or without. (Importing the package would not do for the reference: the
+ * test runner applies the same patches to it, vite.config.ts.)
  */
-function loadReadability(patched: boolean): ReadabilityClass {
-  const source = readFileSync(READABILITY_FILE, 'utf8');
-  const code = patched ? applyVendorPatches(READABILITY_FILE, source) : source;
+function loadCommonJs<T>(file: string, patched: boolean): T {
+  const source = readFileSync(file, 'utf8');
+  const code = patched ? applyVendorPatches(file, source) : source;
   const module = { exports: {} as unknown };
   new Function('module', 'exports', code)(module, module.exports);
-  return module.exports as ReadabilityClass;
+  return module.exports as T;
 }
-const patchedReadability = () => loadReadability(true);
+const patchedReadability = () => loadCommonJs<ReadabilityClass>(READABILITY_FILE, true);
+const Readability = loadCommonJs<ReadabilityClass>(READABILITY_FILE, false);
 
 type Readerable = (doc: Document) => boolean;
-
-/** isProbablyReaderable from the package's file, with the build's patches or without. */
-function loadReaderable(patched: boolean): Readerable {
-  const source = readFileSync(READERABLE_FILE, 'utf8');
-  const code = patched ? applyVendorPatches(READERABLE_FILE, source) : source;
-  const module = { exports: {} as unknown };
-  new Function('module', 'exports', code)(module, module.exports);
-  return module.exports as Readerable;
-}
-const Readability = loadReadability(false);
+const loadReaderable = (patched: boolean) => loadCommonJs<Readerable>(READERABLE_FILE, patched);
 
 /** DOMPurify's ES module from the package's file, with the build's patches or without. */
 async function loadPurify(patched: boolean): Promise<PurifyFactory> {

@@ -3,6 +3,8 @@
 // on article.text would not land on the view's characters.
 import { describe, expect, it } from 'vitest';
 import { buildTextMap, canonicalText } from '../../../src/core/text/text-map';
+// Seeded (mulberry32), so a failure reproduces.
+import { prng as random } from '../../../scripts/bench/stress-pages';
 
 const SAMPLES = [
   '<p>Hello   world</p><p> Second\tparagraph\u00a0here </p>',
@@ -33,16 +35,6 @@ describe('canonicalText', () => {
     },
   );
 });
-
-/** A small seeded generator (mulberry32), so a failure reproduces. */
-function random(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('canonicalText on generated trees', () => {
   const pieces = [
