@@ -1,7 +1,7 @@
 // Vitest configuration. The extension itself is built by scripts/build.ts, which calls Vite once per
 // entry point (content scripts and Firefox background scripts must be single IIFE files).
 import { defineConfig } from 'vitest/config';
-import { vendorPatches } from './scripts/vendor-patches';
+import { vendorPatches } from './scripts/vendor-patches.ts';
 
 export default defineConfig({
   define: { __BROWSER__: JSON.stringify('chrome') },
