@@ -4,19 +4,19 @@
 // writes into inert elements, which parse the same way but are an HTML sink the extension's lint
 // (web-ext, no-unsanitized) rightly flags wherever they appear.
 //
-// The markup is wrapped exactly as the reading view wraps article HTML (src/ui/dom/safe-html.ts),
-// so text offsets computed here match the view's.
+// The reading view parses article HTML with these same functions (src/ui/dom/safe-html.ts), so
+// text offsets computed here match the view's.
 
 /** What parsing needs from a window: its DOMParser constructor. */
 export interface ParserWindow {
   DOMParser: typeof DOMParser;
 }
 
+/** `html` as the body of a whole document, the one way both the core and the view parse it. */
+export const asDocument = (html: string): string =>
+  `<!DOCTYPE html><html><head></head><body>${html}</body></html>`;
+
 /** The <body> of a new inert document holding `html`. */
 export function parseHtmlBody(html: string, view: ParserWindow): HTMLElement {
-  const parsed = new view.DOMParser().parseFromString(
-    `<!DOCTYPE html><html><head></head><body>${html}</body></html>`,
-    'text/html',
-  );
-  return parsed.body;
+  return new view.DOMParser().parseFromString(asDocument(html), 'text/html').body;
 }

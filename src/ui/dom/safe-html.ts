@@ -4,7 +4,7 @@
 // the nodes are imported into the target document: no innerHTML-style sink is used, so the lint
 // rule against unsafe sinks holds everywhere else without exceptions.
 
-import { releaseMedia } from '../../core/index';
+import { asDocument, parseHtmlBody, releaseMedia } from '../../core/index';
 
 /**
  * Parses sanitised `html` into an inert document; its body's nodes go into `doc` through importNode
@@ -12,11 +12,7 @@ import { releaseMedia } from '../../core/index';
  * calls releaseMedia(inert.body) once done.
  */
 export function parseSanitizedDocument(doc: Document, html: string): Document {
-  const Parser = doc.defaultView?.DOMParser ?? DOMParser;
-  return new Parser().parseFromString(
-    `<!DOCTYPE html><html><head></head><body>${html}</body></html>`,
-    'text/html',
-  );
+  return parseHtmlBody(html, doc.defaultView ?? { DOMParser }).ownerDocument;
 }
 
 /**
@@ -54,7 +50,7 @@ export async function parseSanitizedDocumentInParts(
 ): Promise<Document> {
   if (!writesInPieces(doc)) return parseSanitizedDocument(doc, html);
   const inert = doc.implementation.createHTMLDocument('');
-  const source = `<!DOCTYPE html><html><head></head><body>${html}</body></html>`;
+  const source = asDocument(html);
   try {
     inert.open();
     for (let at = 0; at < source.length;) {
