@@ -70,7 +70,6 @@ button[aria-expanded="true"] { background: var(--surface); border-color: var(--r
   flex: 1 1 auto; overflow-y: auto; overflow-x: hidden; overscroll-behavior: contain;
   scroll-behavior: smooth;
 }
-
 /* The scroll container is focused on open: mark it with a slim bar, not a frame round the page. */
 .scroller:focus-visible { outline: none; box-shadow: inset 3px 0 0 var(--focus); }
 .side {
