@@ -32,6 +32,11 @@ handleBackgroundMessages({
     await injectFeature(tabId, message.feature);
     return { loaded: true };
   },
+  // The content script left the page once it had nothing open or hidden: inject it again next time.
+  'content-left': async (_message, tabId) => {
+    forgetContentScript(tabId);
+    return null;
+  },
   // "Try anyway" on a very large page: its HTML comes in slices; once whole, it is analysed here
   // or in the offscreen document, not in the tab.
   'analyze-page': async (message, tabId) => {

@@ -3,6 +3,12 @@
 // later runs find the marker on the global object and do nothing. The one exception is a copy
 // left behind by a previous version of the extension (reloaded or updated): its connection to
 // the extension is dead, so it is shut down (closing its view) and this copy takes over.
+//
+// Once the view is closed and nothing is hidden on the page, the script leaves: it removes its
+// listeners and its marks on the global object and tells the background, which injects it again
+// at the next click. Its code, the feature scripts' and everything they built can then be
+// collected, so a page read once does not carry about a megabyte of ours for the rest of its life
+// (issue 5's heap budget; the cost is a new injection at the next click, ~15 ms).
 import { CLUTTER_KINDS, locateFinding } from '../core/index';
 import {
   enabledKinds,
@@ -17,7 +23,7 @@ import { loadSettings, onSettingsChanged, saveSettings } from '../platform/stora
 import { createPageDeclutterSession } from './reader/page-declutter-session';
 import { createReaderSession } from './reader/reader-session';
 import { loadFeature, resetFeatures, type RequestFeature } from './features/registry';
-import { exposeSharedCore } from './features/shared-core';
+import { exposeSharedCore, withdrawSharedCore } from './features/shared-core';
 import { createContentDetector, type ContentDetector } from './clutter-detector';
 
 const INSTALLED = Symbol.for('declutter.content-script');
@@ -32,7 +38,8 @@ const requestFeature: RequestFeature = async (feature) => {
   await sendToBackground({ type: 'load-feature', feature });
 };
 
-function start(detector: ContentDetector): Installed {
+/** `leave`: called once the view is closed and nothing is hidden on the page. */
+function start(detector: ContentDetector, leave: () => void): Installed {
   let settings: Settings = { ...DEFAULT_SETTINGS };
   let loaded: Promise<Settings> | null = null;
   const currentSettings = () =>
@@ -58,6 +65,12 @@ function start(detector: ContentDetector): Installed {
       persist(mergeSettings(settings, { hideKinds: hideKinds as Settings['hideKinds'] }));
     },
   });
+  // On the next task: a close can be followed at once by an enable ("Declutter the page instead").
+  const leaveWhenIdle = () =>
+    setTimeout(() => {
+      if (reader.isIdle() && declutter.isIdle()) leave();
+    });
+  declutter.onChange(leaveWhenIdle);
   const reader = createReaderSession({
     document,
     settings: currentSettings,
@@ -68,17 +81,18 @@ function start(detector: ContentDetector): Installed {
     // declutter.js brings the opt-in kinds' rules (src/content/features/declutter.ts).
     loadRules: () => loadFeature('declutter', requestFeature),
     // "Try anyway" on a very large page: analysed by the background (src/background/analyze-page.ts).
-    analyzeAway: (kinds) =>
-      loadFeature('large-page', requestFeature).then(async (large) => {
-        const analysis = await large.analyzeAway(document, kinds, sendToBackground);
-        return analysis && { analysis, drawBody: large.drawArticleBody };
-      }),
+    tryAnyway: (attempt) =>
+      loadFeature('large-page', requestFeature).then(
+        (large) => large.tryAnyway(attempt, sendToBackground),
+        (error: unknown) => attempt.show(attempt.unreadable(error)),
+      ),
+    onClosed: leaveWhenIdle,
   });
 
   // Start reading settings now, while the background's toggle message is still on its way.
   void currentSettings();
 
-  onSettingsChanged((next) => {
+  const stopSettings = onSettingsChanged((next) => {
     settings = next;
     loaded = Promise.resolve(next);
     reader.settingsChanged(next);
@@ -111,6 +125,7 @@ function start(detector: ContentDetector): Installed {
     alive: isExtensionContextAlive,
     shutDown() {
       stopListening();
+      stopSettings();
       reader.close();
       declutter.disable();
     },
@@ -135,5 +150,13 @@ if (!previous || !previous.alive()) {
     locateFinding,
     registerClutterRules: detector.register,
   });
-  scope[INSTALLED] = start(detector);
+  const installed: Installed = start(detector, () => {
+    if (scope[INSTALLED] !== installed) return;
+    delete scope[INSTALLED];
+    withdrawSharedCore();
+    resetFeatures();
+    installed.shutDown();
+    sendToBackground({ type: 'content-left' }).catch(() => undefined);
+  });
+  scope[INSTALLED] = installed;
 }

@@ -125,16 +125,19 @@ export interface ArticlePartRequest {
 
 /**
  * Messages from the content script to the background: "inject this feature's script into my tab"
- * (src/shared/features.ts; answered once the script has run) and a slice of a page's HTML to
+ * (src/shared/features.ts; answered once the script has run), "I left this page", and a slice of a page's HTML to
  * analyse (answered with null, then the core's PageAnalysis, plain JSON, for the last slice).
  */
 export type BackgroundMessage =
   | { type: 'load-feature'; feature: FeatureName }
+  /** The content script left the page (src/content/index.ts): the next click injects it again. */
+  | { type: 'content-left' }
   | ({ type: 'analyze-page' } & AnalyzePagePart)
   | ({ type: 'article-part' } & ArticlePartRequest);
 
 export interface BackgroundResponseMap {
   'load-feature': { loaded: true };
+  'content-left': null;
   'analyze-page': AnalyzePageAnswer | null;
   /** The slice; an empty string past the end. */
   'article-part': string;
@@ -171,6 +174,7 @@ export function isAnalyzePageRequest(value: unknown): value is AnalyzePageReques
 export function isBackgroundMessage(value: unknown): value is BackgroundMessage {
   if (!isRecord(value)) return false;
   if (value.type === 'load-feature') return isFeatureName(value.feature);
+  if (value.type === 'content-left') return true;
   if (value.type === 'article-part') {
     return (
       typeof value.id === 'string' &&

@@ -1,10 +1,12 @@
-// "Try anyway" on a very large page with the analysis moved off the tab (analyzeAway, which
-// serialises and sends the page: page-html.test.ts): nothing heavy runs here, the answer renders
+// "Try anyway" on a very large page with the analysis moved off the tab (readLargePage over
+// analyzeAway, which serialises and sends the page: page-html.test.ts): nothing heavy runs here,
+// the answer renders
 // as usual, and every failure (message too big, no offscreen document, no answer, timeout) ends
 // in a message with a way out, never a blank overlay or a view stuck on "Reading the page…".
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PageAnalysis } from '../../src/core/index';
 import { createReaderSession, type ReaderSession } from '../../src/content/reader/reader-session';
+import { readLargePage } from '../../src/content/reader/read-large-page';
 import type { ClutterKind } from '../../src/core/index';
 import { DEFAULT_SETTINGS } from '../../src/shared/settings';
 import type { ArticleBodyDrawer } from '../../src/ui/reader/reader-view';
@@ -36,8 +38,10 @@ async function openHuge(
     settings: async () => ({ ...DEFAULT_SETTINGS }),
     saveSettings: () => undefined,
     analyze,
-    analyzeAway: (kinds) =>
-      analyzeAway(kinds).then((analysis) => analysis && { analysis, drawBody }),
+    tryAnyway: (attempt) =>
+      readLargePage(attempt, (kinds) =>
+        analyzeAway(kinds).then((analysis) => analysis && { analysis, drawBody }),
+      ),
     hugePageElements: 3,
   });
   await session.toggle();

@@ -227,6 +227,12 @@ export function defineBrowserSuite(kind: BrowserKind, extra?: (ctx: SuiteContext
       await waitForOpenReader(page(), seed.title);
       await ctx.browser().clickAction();
       await waitForClosedReader(page());
+      // The content script left the page with the view (src/content/index.ts): the next click
+      // injects it again, and the view opens and closes as it did the first time.
+      await ctx.browser().clickAction();
+      await waitForOpenReader(page(), seed.title);
+      await ctx.browser().clickAction();
+      await waitForClosedReader(page());
 
       expect(
         await page().evaluate(() => ({ scrollY: Math.round(window.scrollY) }), undefined),

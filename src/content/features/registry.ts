@@ -27,10 +27,11 @@ export function registerFeature<K extends FeatureName>(name: K, feature: Feature
 
 /**
  * Forgets every registered feature: a content script taking over from a dead copy (extension
- * reloaded or updated) must not use features injected for the old version.
+ * reloaded or updated) must not use features injected for the old version, and one that leaves
+ * the page must not keep their code alive.
  */
 export function resetFeatures(): void {
-  (globalThis as Scope)[REGISTRY] = { modules: {}, pending: {} };
+  delete (globalThis as Scope)[REGISTRY];
 }
 
 /** How a feature script gets into the page: the background injects it (src/background/inject.ts). */

@@ -32,6 +32,11 @@ export function exposeSharedCore(core: SharedCore): void {
   (globalThis as Scope)[SHARED_CORE] = core;
 }
 
+/** Called by a content script that leaves the page (src/content/index.ts). */
+export function withdrawSharedCore(): void {
+  delete (globalThis as Scope)[SHARED_CORE];
+}
+
 /**
  * The content script's core, for a feature script's bundle. Feature scripts are only ever
  * injected at the content script's request, so it is there; if not, the feature fails loudly

@@ -8,8 +8,8 @@ import type { mountQuoteLayer } from '../../ui/quotes/quote-layer';
 import type { createPageDeclutter } from '../declutter/page-declutter';
 import type { createDeclutterSession } from '../declutter/declutter-session';
 import type { mountPageQuotes } from '../declutter/page-quotes';
-import type { analyzeAway } from '../reader/page-html';
-import type { drawArticleBody } from '../../ui/reader/article-parts';
+import type { LargePageAttempt } from '../reader/read-large-page';
+import type { SendToBackground } from '../../shared/messages';
 
 /** Quote marking: in the reading view (mountQuoteLayer) and on the live page (mountPageQuotes). */
 export interface QuotesFeature {
@@ -32,8 +32,8 @@ export interface DeclutterFeature {
 
 /** "Try anyway" on a very large page: its HTML serialised in pieces and sent off the tab. */
 export interface LargePageFeature {
-  analyzeAway: typeof analyzeAway;
-  drawArticleBody: typeof drawArticleBody;
+  /** Reads the page off the tab through `send` and shows the answer in the attempt's view. */
+  tryAnyway(attempt: LargePageAttempt, send: SendToBackground): void;
 }
 
 export interface Features {

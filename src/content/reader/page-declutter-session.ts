@@ -22,6 +22,8 @@ export interface PageDeclutterSession {
   /** The controller if it exists, without creating it. */
   peek(): PageDeclutter | null;
   isEnabled(): boolean;
+  /** Nothing hidden on the page, and no enable() on its way. */
+  isIdle(): boolean;
   /** Hides the clutter of `kinds`; resolves when done (false when a later disable() won). */
   enable(kinds: ClutterKind[]): Promise<boolean>;
   disable(): void;
@@ -64,6 +66,8 @@ export function createPageDeclutterSession(
   let knownFindings: (() => KnownFindings | null) | null = null;
   /** Bumped by every enable/disable, so a slow load cannot undo a later disable. */
   let intent = 0;
+  /** enable() calls still waiting for the Declutter script. */
+  let enabling = 0;
   const listeners = new Set<() => void>();
   const notify = () => {
     for (const listener of listeners) listener();
@@ -84,12 +88,18 @@ export function createPageDeclutterSession(
     load: async () => (await session()).controller(),
     peek: () => inner?.peek() ?? null,
     isEnabled: () => !!inner?.peek()?.isEnabled(),
+    isIdle: () => enabling === 0 && !inner?.peek()?.isEnabled(),
     async enable(kinds) {
       const mine = ++intent;
-      const ready = await session();
-      if (mine !== intent) return false;
-      ready.enable(kinds, knownFindings?.());
-      return true;
+      enabling++;
+      try {
+        const ready = await session();
+        if (mine !== intent) return false;
+        ready.enable(kinds, knownFindings?.());
+        return true;
+      } finally {
+        enabling--;
+      }
     },
     disable() {
       intent++;

@@ -18,7 +18,6 @@ import { enabledKinds, mergeSettings, type Settings } from '../../shared/setting
 import {
   createReaderView,
   type NoticeAction,
-  type ArticleBodyDrawer,
   type ReaderContent,
   type ReaderView,
   type ReaderViewOptions,
@@ -31,6 +30,7 @@ import type { PageDeclutterSession } from './page-declutter-session';
 import { watchPageChanges, type PageChanges } from './page-changes';
 import type { KnownFindings } from '../../ui/declutter/page-declutter-types';
 import type { QuotesFeature } from '../features/types';
+import type { LargePageAttempt } from './read-large-page';
 import { createContentDetector, type ContentDetector } from '../clutter-detector';
 
 /**
@@ -68,22 +68,20 @@ export interface ReaderSessionDeps {
   /** Reads the page's size before analysing (default: measurePageSize). */
   pageSize?: (doc: Document) => PageSize;
   /**
-   * "Try anyway" on a very large page: analyses the page's serialised HTML outside the tab (the
-   * background: src/background/analyze-page.ts), so the tab stays responsive. Without it the
-   * analysis runs here, freezing the tab for its whole length.
+   * "Try anyway" on a very large page: reads the page outside the tab (the background:
+   * src/background/analyze-page.ts), so the tab stays responsive, and shows the answer
+   * (read-large-page.ts, in large-page.js). Without it, the view offers only Close there.
    */
-  analyzeAway?: (kinds: ClutterKind[]) => Promise<AwayAnalysis | null | undefined>;
+  tryAnyway?: (attempt: LargePageAttempt) => void;
+  /** Called after the view closed, however it was closed (button, key, toolbar click). */
+  onClosed?: () => void;
   now?: () => number;
-}
-
-/** The analysis made off the tab, and how to draw its (possibly very large) article body. */
-export interface AwayAnalysis {
-  analysis: PageAnalysis;
-  drawBody?: ArticleBodyDrawer;
 }
 
 export interface ReaderSession {
   isOpen(): boolean;
+  /** Neither open nor opening. */
+  isIdle(): boolean;
   /** Opens or closes; resolves to whether the view is open afterwards. */
   toggle(): Promise<boolean>;
   open(): Promise<void>;
@@ -340,46 +338,30 @@ export function createReaderSession(deps: ReaderSessionDeps): ReaderSession {
         `This page is very large (${amount}). Reading it may ` +
         'freeze this tab for a long time (seconds, or minutes on a slow computer).',
       actions: [
-        {
-          label: 'Try anyway',
-          primary: true,
-          run: () => {
-            const current = state;
-            if (!current) return;
-            current.view.show({
-              kind: 'notice',
-              title: 'Reading the page…',
-              message: `Analysing ${count.toLocaleString('en')} elements.`,
-              actions: [],
-            });
-            const show = (content: ReaderContent) => {
-              if (state === current) current.view.show(content);
-            };
-            // Let the "Reading…" message paint before the page is serialised (or, without
-            // analyzeAway, before the long synchronous analysis).
-            doc.defaultView?.requestAnimationFrame(() =>
-              setTimeout(() => {
-                if (state !== current) return;
-                if (!deps.analyzeAway) return show(runAnalysis(kinds));
-                // The page is serialised in short tasks (large-page.js) and analysed off the tab;
-                // the background times out (90 s).
-                deps
-                  .analyzeAway(kinds)
-                  // No answer at all: the background went away (extension reloaded).
-                  .then((away): ReaderContent => {
-                    if (!away) return unreadable('no answer from the extension');
-                    const content = present(away.analysis, kinds, []);
-                    // A very large article is drawn over several tasks, not in one.
-                    return content.kind === 'article' && away.drawBody
-                      ? { ...content, drawBody: away.drawBody }
-                      : content;
-                  })
-                  .catch(unreadable)
-                  .then(show);
-              }, 0),
-            );
-          },
-        },
+        ...(deps.tryAnyway
+          ? [
+              {
+                label: 'Try anyway',
+                primary: true,
+                run: () => {
+                  const current = state;
+                  if (!current) return;
+                  const isCurrent = () => state === current;
+                  deps.tryAnyway?.({
+                    document: doc,
+                    kinds,
+                    elements: count,
+                    isCurrent,
+                    show: (content) => {
+                      if (isCurrent()) current.view.show(content);
+                    },
+                    present: (analysis) => present(analysis, kinds, []),
+                    unreadable,
+                  });
+                },
+              },
+            ]
+          : []),
         { label: 'Close', run: () => close() },
       ],
     };
@@ -482,10 +464,12 @@ export function createReaderSession(deps: ReaderSessionDeps): ReaderSession {
     restorePageState(doc, current.page);
     deps.declutter?.setToolbarAllowed(true);
     forgetLastRegExpInput();
+    deps.onClosed?.();
   }
 
   return {
     isOpen: () => state !== null,
+    isIdle: () => !state && !opening,
     async toggle() {
       if (opening) await opening;
       // A page script that rebuilt the document may have dropped our host: the user saw no view,

@@ -84,6 +84,13 @@ const CONFIG: Config = {
   FORBID_CONTENTS,
   ALLOW_UNKNOWN_PROTOCOLS: false,
   KEEP_CONTENT: true,
+  // No Trusted Types policy. By default DOMPurify registers one named "dompurify" with the
+  // window's policy factory, which a content script shares with the page: the name is then taken
+  // for the page's own DOMPurify under a `trusted-types dompurify` CSP, and the page's factory
+  // holds the policy's callbacks, so this module and the whole content script stay in memory
+  // after the view closes. The sanitised tree is serialised here and parsed again by the view as
+  // a plain string: nothing needs TrustedHTML.
+  TRUSTED_TYPES_POLICY: null,
 };
 
 const DOM_CONFIG = { ...CONFIG, RETURN_DOM: true } as const;

@@ -68,6 +68,25 @@ describe('page declutter session', () => {
     panel.destroy();
   });
 
+  it('is idle only with nothing hidden and no enable on its way (the content script may leave)', async () => {
+    document.body.innerHTML = `<article>${'<p>Body text of the article about the harbour.</p>'.repeat(6)}</article><div id="disqus_thread"><p>Great post</p></div>`;
+    let arrive: (feature: DeclutterFeature) => void = () => undefined;
+    const session = createPageDeclutterSession(document, {
+      initialKinds: () => ['comments'],
+      ...features(),
+      loadDeclutter: () => new Promise<DeclutterFeature>((resolve) => (arrive = resolve)),
+    });
+    expect(session.isIdle()).toBe(true);
+    const enabling = session.enable(['comments']);
+    expect(session.isIdle(), 'the Declutter script is on its way').toBe(false);
+    arrive(declutterFeature);
+    await enabling;
+    expect(session.isEnabled()).toBe(true);
+    expect(session.isIdle()).toBe(false);
+    session.disable();
+    expect(session.isIdle()).toBe(true);
+  });
+
   it('creates one controller lazily and shows the page toolbar only while enabled and allowed', async () => {
     const loaders = features();
     const session = createPageDeclutterSession(document, {

@@ -7,6 +7,7 @@ import {
   type ReaderSession,
 } from '../../../src/content/reader/reader-session';
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/shared/settings';
+import type { LargePageAttempt } from '../../../src/content/reader/read-large-page';
 import { articleAnalysis, noArticleAnalysis } from './analysis-fixture';
 import type { KnownFindings } from '../../../src/ui/declutter/page-declutter-types';
 import { extractQuotes } from '../../../src/core/index';
@@ -204,9 +205,13 @@ describe('reader session', () => {
     expect(shadowText()).toContain('Declutter could not read this page (parser exploded)');
   });
 
-  it('asks before analysing a huge page, and "Try anyway" analyses it', async () => {
+  it('asks before analysing a huge page, and "Try anyway" hands the reading over', async () => {
     const analyze = vi.fn((_doc: Document, _options: AnalyzeOptions) => articleAnalysis());
-    const { session } = start(analyze, { hugePageElements: 5 });
+    const attempts: LargePageAttempt[] = [];
+    const { session } = start(analyze, {
+      hugePageElements: 5,
+      tryAnyway: (attempt: LargePageAttempt) => attempts.push(attempt),
+    });
     await session.toggle();
     expect(analyze).not.toHaveBeenCalled();
     expect(shadowText()).toMatch(/This page is very large \(\d+ elements\)/);
@@ -214,9 +219,28 @@ describe('reader session', () => {
       (b) => b.textContent === 'Try anyway',
     );
     tryAnyway?.click();
-    await vi.waitFor(() => expect(analyze).toHaveBeenCalledOnce());
-    expect((analyze.mock.calls[0]?.[1] as AnalyzeOptions).maxElements).toBeUndefined();
-    await vi.waitFor(() => expect(shadowText()).toContain('Council approves the new hall'));
+    expect(attempts).toHaveLength(1);
+    const attempt = attempts[0]!;
+    expect(attempt.kinds).toEqual(['comments', 'donation']);
+    expect(attempt.elements).toBeGreaterThan(5);
+    expect(analyze, 'nothing heavy runs in the tab').not.toHaveBeenCalled();
+    attempt.show(attempt.present(articleAnalysis()));
+    expect(shadowText()).toContain('Council approves the new hall');
+    // Closed since the click: the answer has nowhere to go.
+    await session.toggle();
+    expect(attempt.isCurrent()).toBe(false);
+    attempt.show(attempt.unreadable(new Error('late')));
+    expect(host()).toBeNull();
+  });
+
+  it('offers only Close on a huge page when it cannot read it off the tab', async () => {
+    const { session } = start(() => articleAnalysis(), { hugePageElements: 5 });
+    await session.toggle();
+    const labels = Array.from(host()?.shadowRoot?.querySelectorAll('button') ?? [], (b) =>
+      b.textContent?.trim(),
+    );
+    expect(labels).toContain('Close');
+    expect(labels).not.toContain('Try anyway');
   });
 
   it('asks first on a text-heavy page with few elements (its size in bytes), and only then', async () => {
