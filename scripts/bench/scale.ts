@@ -56,7 +56,7 @@ export async function benchScale(
       const t0 = Date.now();
       await timeout(driver.goto(server.url('a', '/stress', page.file)), PAGE_TIMEOUT_MS, 'load');
       base.loadMs = Date.now() - t0;
-      if (page.prepare === 'nest5000') base.depthBuilt = await driver.evaluate(nestArticle, 5000);
+      if (page.nest) base.depthBuilt = await driver.evaluate(nestArticle, page.nest);
       await driver.inject(bundle);
       // Big pages: one measured run; small ones: three after a warm-up.
       const big = page.bytes > 2_000_000;

@@ -27,14 +27,22 @@ import { wrapPage, waitInPage, type E2EPage } from '../../tests/e2e/support/driv
 import { findControl } from '../../tests/e2e/support/probes';
 import { OUT_DIR } from './paths';
 import { startServer, type BenchServer } from './server';
-import { writeStressPages, type StressPage } from './stress-pages';
+import { nestArticle, writeStressPages, type StressPage } from './stress-pages';
 import { fmt, table } from './stats';
 
-export const TRY_ANYWAY_PAGES = ['ladder-3mb', 'article-10mb', 'elements-200k', 'comments-20k'];
+export const TRY_ANYWAY_PAGES = [
+  'ladder-3mb',
+  'article-10mb',
+  'elements-200k',
+  'comments-20k',
+  'deep-2000',
+];
 
 export interface TryAnywaySample {
   page: string;
   bytes: number;
+  /** The first click's open, message received → the notice attached (declutter:open), ms. */
+  toNotice?: number;
   /** Click → article painted, ms. */
   toArticle?: number;
   /** Click → the view's last change (the article body complete), ms. */
@@ -183,8 +191,14 @@ async function launchWith(browser: 'chromium' | 'firefox', dist: string) {
     : launchFirefoxWithExtension({ extensionDir: join(dist, 'firefox') });
 }
 
-async function measureOne(session: ExtensionSession, page: E2EPage, url: string) {
+/** The last open's `declutter:open` entry (src/content/reader/reader-session.ts markOpened). */
+function openDuration(): number {
+  return performance.getEntriesByName('declutter:open').at(-1)?.duration ?? NaN;
+}
+
+async function measureOne(session: ExtensionSession, page: E2EPage, url: string, nest?: number) {
   await page.goto(url);
+  if (nest) await page.evaluate(nestArticle, nest);
   await clickAction(session);
   await waitInPage(
     page,
@@ -196,6 +210,7 @@ async function measureOne(session: ExtensionSession, page: E2EPage, url: string)
     undefined,
     60_000,
   );
+  const toNotice = await page.evaluate(openDuration, undefined);
   const hit = await page.evaluate(findControl, { label: 'Try anyway', root: 'reader' });
   if ('missing' in hit) throw new Error('no "Try anyway" button');
   const t0 = await page.evaluate(armTryProbe, undefined);
@@ -205,6 +220,7 @@ async function measureOne(session: ExtensionSession, page: E2EPage, url: string)
     const s = await Promise.race([page.evaluate(readTryProbe, undefined), sleep(30_000)]);
     if (s && s.done > 0) {
       return {
+        toNotice,
         toArticle: s.painted - t0,
         toComplete: s.done - t0,
         longestTask: s.tasks.length ? Math.max(...s.tasks.map(([, d]) => d)) : undefined,
@@ -237,7 +253,10 @@ export async function benchTryAnyway(
     const sample: TryAnywaySample = { page: p.name, bytes: p.bytes };
     try {
       const page = wrapPage(session);
-      Object.assign(sample, await measureOne(session, page, server.url('x', '/stress', p.file)));
+      Object.assign(
+        sample,
+        await measureOne(session, page, server.url('x', '/stress', p.file), p.nest),
+      );
     } catch (e) {
       sample.error = e instanceof Error ? e.message.split('\n')[0] : String(e);
     } finally {
@@ -258,6 +277,7 @@ export function printTryAnyway(r: TryAnywayReport): string {
       [
         'page',
         'MB',
+        'open (notice)',
         'click → article',
         '→ complete',
         'longest task',
@@ -269,6 +289,7 @@ export function printTryAnyway(r: TryAnywayReport): string {
       r.samples.map((s) => [
         s.page,
         fmt(s.bytes / 1e6, 1),
+        fmt(s.toNotice),
         fmt(s.toArticle),
         fmt(s.toComplete),
         s.longestTask != null ? fmt(s.longestTask) : '—',

@@ -25,7 +25,7 @@ import {
   type QuoteLayerHandle,
 } from '../../ui/reader/reader-view';
 import { capturePageState, lockPageScroll, restorePageState, type PageState } from './page-state';
-import { HUGE_PAGE_BYTES, measurePageSize, type PageSize } from './page-size';
+import { DEEP_PAGE_LEVELS, HUGE_PAGE_BYTES, measurePageSize, type PageSize } from './page-size';
 import type { PageDeclutterSession } from './page-declutter-session';
 import { watchPageChanges, type PageChanges } from './page-changes';
 import type { KnownFindings } from '../../ui/declutter/page-declutter-types';
@@ -327,15 +327,16 @@ export function createReaderSession(deps: ReaderSessionDeps): ReaderSession {
   function tooLarge(size: PageSize, kinds: ClutterKind[]): ReaderContent {
     const count = size.elements;
     const megabytes = size.bytes / 1e6;
-    const amount =
-      megabytes >= 1
-        ? `${count.toLocaleString('en')} elements, ${megabytes.toFixed(1)} MB`
-        : `${count.toLocaleString('en')} elements`;
+    const amount = [`${count.toLocaleString('en')} elements`];
+    if (megabytes >= 1) amount.push(`${megabytes.toFixed(1)} MB`);
+    if (size.depth > DEEP_PAGE_LEVELS) {
+      amount.push(`nested over ${DEEP_PAGE_LEVELS.toLocaleString('en')} levels deep`);
+    }
     return {
       kind: 'notice',
       title: 'A very large page',
       message:
-        `This page is very large (${amount}). Reading it may ` +
+        `This page is very large (${amount.join(', ')}). Reading it may ` +
         'freeze this tab for a long time (seconds, or minutes on a slow computer).',
       actions: [
         ...(deps.tryAnyway
@@ -422,7 +423,8 @@ export function createReaderSession(deps: ReaderSessionDeps): ReaderSession {
 
     const marks: OpenMarks = { started, settled: now(), analysed: 0, rendered: 0, attached: 0 };
     const size = pageSize(doc);
-    const huge = size.elements > hugePage || size.bytes > hugeBytes;
+    const huge =
+      size.elements > hugePage || size.bytes > hugeBytes || size.depth > DEEP_PAGE_LEVELS;
     const content = huge ? tooLarge(size, kinds) : runAnalysis(kinds, hugePage);
     marks.analysed = now();
     view.show(content);

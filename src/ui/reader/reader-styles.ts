@@ -111,18 +111,18 @@ button[aria-expanded="true"] { background: var(--surface); border-color: var(--r
   content-visibility: auto; contain-intrinsic-size: auto 3em;
 }
 .content [data-reader-duplicate-title], .content img[data-reader-broken] { display: none; }
-.content p, .content ul, .content ol, .content dl, .content figure, .content blockquote,
-.content pre, .content .table-scroll, .content hr { margin: 0 0 1.1em; }
-.content h1, .content h2, .content h3, .content h4, .content h5, .content h6 {
+/* :is() of element names only: the same specificity as ".content p", in fewer bytes. */
+.content :is(p, ul, ol, dl, figure, blockquote, pre, hr), .content .table-scroll { margin: 0 0 1.1em; }
+.content :is(h1, h2, h3, h4, h5, h6) {
   line-height: 1.25; margin: 1.6em 0 0.5em; font-weight: 700;
 }
 .content h1 { font-size: 1.6em; } .content h2 { font-size: 1.35em; } .content h3 { font-size: 1.15em; }
-.content h4, .content h5, .content h6 { font-size: 1em; }
+.content :is(h4, h5, h6) { font-size: 1em; }
 .content a { color: var(--link); text-decoration: underline; text-decoration-thickness: 1px; text-underline-offset: 0.15em; }
 .content a:visited { color: var(--link-visited); }
-.content img, .content video, .content svg, .content picture, .content canvas { max-width: 100%; height: auto; }
+.content :is(img, video, svg, picture, canvas) { max-width: 100%; height: auto; }
 .content img { display: block; margin: 0 auto; border-radius: 2px; }
-.content p img, .content a img { display: inline-block; }
+.content :is(p, a) img { display: inline-block; }
 .content figure { margin-left: 0; margin-right: 0; }
 .content figcaption, .content .wp-caption-text {
   font: 0.78em/1.45 ${UI_FONT}; color: var(--muted); margin-top: 0.5em; text-align: left;
@@ -132,15 +132,16 @@ button[aria-expanded="true"] { background: var(--surface); border-color: var(--r
   color: var(--fg); font-style: italic;
 }
 .content blockquote p:last-child { margin-bottom: 0; }
-.content ul, .content ol { padding-left: 1.5em; }
+.content :is(ul, ol) { padding-left: 1.5em; }
 .content li { margin: 0.25em 0; }
 .content hr { border: 0; border-top: 1px solid var(--rule); margin: 2em 0; }
-.content code, .content kbd, .content samp {
+.content :is(code, kbd, samp, pre) {
   font-family: ui-monospace, "SF Mono", Menlo, Consolas, "DejaVu Sans Mono", monospace;
+}
+.content :is(code, kbd, samp) {
   font-size: 0.86em; background: var(--code-bg); padding: 0.1em 0.3em; border-radius: 4px;
 }
 .content pre {
-  font-family: ui-monospace, "SF Mono", Menlo, Consolas, "DejaVu Sans Mono", monospace;
   font-size: 0.8em; line-height: 1.5; white-space: pre; overflow-x: auto; tab-size: 4;
   background: var(--code-bg); padding: 0.9em 1em; border-radius: 6px; hyphens: none;
   overflow-wrap: normal; letter-spacing: normal; word-spacing: normal;
@@ -148,10 +149,10 @@ button[aria-expanded="true"] { background: var(--surface); border-color: var(--r
 .content pre code { background: none; padding: 0; font-size: 1em; }
 .content .table-scroll { overflow-x: auto; max-width: 100%; }
 .content table { border-collapse: collapse; font-size: 0.85em; line-height: 1.4; min-width: 50%; font-variant-numeric: tabular-nums; }
-.content th, .content td { border: 1px solid var(--rule); padding: 0.4em 0.6em; text-align: left; vertical-align: top; }
+.content :is(th, td) { border: 1px solid var(--rule); padding: 0.4em 0.6em; text-align: left; vertical-align: top; }
 .content th { background: var(--surface); }
 .content caption { font-size: 0.9em; color: var(--muted); margin-bottom: 0.4em; text-align: left; }
-.content sup, .content sub { line-height: 0; }
+.content :is(sup, sub) { line-height: 0; }
 .content mark { background: var(--mark); color: inherit; }
 .content [data-declutter-embed], .content .declutter-embed {
   display: block; margin: 0 0 1.1em; padding: 0.9em 1em; border: 1px solid var(--rule);

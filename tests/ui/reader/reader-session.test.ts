@@ -246,16 +246,28 @@ describe('reader session', () => {
   it('asks first on a text-heavy page with few elements (its size in bytes), and only then', async () => {
     const analyze = vi.fn((_doc: Document, _options: AnalyzeOptions) => articleAnalysis());
     const { session } = start(analyze, {
-      pageSize: () => ({ elements: 40, bytes: 3_200_000 }),
+      pageSize: () => ({ elements: 40, bytes: 3_200_000, depth: 6 }),
     });
     await session.toggle();
     expect(analyze).not.toHaveBeenCalled();
     expect(shadowText()).toContain('This page is very large (40 elements, 3.2 MB)');
     await session.toggle();
 
-    const small = start(analyze, { pageSize: () => ({ elements: 40, bytes: 900_000 }) });
+    const small = start(analyze, { pageSize: () => ({ elements: 40, bytes: 900_000, depth: 6 }) });
     await small.session.toggle();
     expect(analyze).toHaveBeenCalledOnce();
+  });
+
+  it('asks first on a page nested deeper than any parser builds (a few elements)', async () => {
+    const analyze = vi.fn((_doc: Document, _options: AnalyzeOptions) => articleAnalysis());
+    const { session } = start(analyze, {
+      pageSize: () => ({ elements: 1_200, bytes: 60_000, depth: 1_001 }),
+    });
+    await session.toggle();
+    expect(analyze).not.toHaveBeenCalled();
+    expect(shadowText()).toContain(
+      'This page is very large (1,200 elements, nested over 1,000 levels deep)',
+    );
   });
 
   it('persists toolbar changes through the settings callback', async () => {
