@@ -1,7 +1,10 @@
 // Time from the toolbar click to the reading view painted, on the seed demo page, in headless
 // Chromium (or Firefox ESR with --firefox). A measurement that prints figures, not a test.
 //
-//   npx tsx scripts/measure-open.ts [--firefox] [--runs 10]      (after npm run build)
+//   npx tsx scripts/measure-open.ts [--firefox] [--runs 10] [--reopen]      (after npm run build)
+//
+// --reopen: after the first open, each run closes the view and opens it again on the same page
+// (what a second click costs: the content script left with the view and is injected again).
 //
 // How each run is measured (fresh navigation to a unique URL every time, same tab):
 //   1. after the page has loaded, a MutationObserver is installed in the page that notes the
@@ -31,6 +34,12 @@ const argv = process.argv.slice(2);
 const kind: BrowserKind = argv.includes('--firefox') ? 'firefox' : 'chromium';
 const runsArg = argv.indexOf('--runs');
 const RUNS = runsArg >= 0 ? Number(argv[runsArg + 1]) : 10;
+/** --reopen: every run after the first closes the view and opens it again on the same page. */
+const REOPEN = argv.includes('--reopen');
+
+function viewClosed() {
+  return document.querySelector('[data-declutter-root="reader"]') ? null : true;
+}
 
 interface Sample {
   attached: number;
@@ -99,9 +108,17 @@ async function main() {
   try {
     // One warm-up open (first injection in the tab, code caches), not counted.
     for (let run = 0; run <= RUNS; run++) {
-      await browser.page.goto(
-        server.url(`/fixtures/seed-southfront/source.html?measure=${run}-${Date.now()}`),
-      );
+      if (REOPEN && run > 0) {
+        // Close the view (a click), then open it again below on the same page.
+        await (
+          await prepareClick(browser.session)
+        )();
+        await waitInPage(browser.page, 'the view closed', viewClosed, undefined);
+      } else {
+        await browser.page.goto(
+          server.url(`/fixtures/seed-southfront/source.html?measure=${run}-${Date.now()}`),
+        );
+      }
       const fire = await prepareClick(browser.session);
       const triggeredAt = await browser.page.evaluate(installRecorder, undefined);
       await fire();
@@ -141,7 +158,9 @@ async function main() {
             .padStart(6)}`,
         )
       : console.log(`${label.padEnd(34)} not available`);
-  console.log(`\nseed demo page, headless ${kind}, ${samples.length} fresh navigations:`);
+  console.log(
+    `\nseed demo page, headless ${kind}, ${samples.length} ${REOPEN ? 'reopenings on one page (close, open)' : 'fresh navigations'}:`,
+  );
   line(
     'trigger → view painted',
     column((s) => s.total),
