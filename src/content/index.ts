@@ -66,6 +66,9 @@ function start(detector: ContentDetector, leave: () => void): Installed {
     },
   });
   // On the next task: a close can be followed at once by an enable ("Declutter the page instead").
+  // A command that arrives meanwhile is safe too: toggle() marks the view as opening, and enable()
+  // itself as pending, before their first await (the settings they await were read by the open
+  // or enable that came before any close), so no task can run in between and see it idle.
   const leaveWhenIdle = () =>
     setTimeout(() => {
       if (reader.isIdle() && declutter.isIdle()) leave();

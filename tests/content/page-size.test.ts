@@ -37,6 +37,9 @@ describe('nesting', () => {
     const size = measurePageSize(document);
     expect(size.depth).toBe(DEEP_PAGE_LEVELS + 1);
     expect(size.depth).toBeGreaterThan(DEEP_PAGE_LEVELS);
+    // Over the element gate the page is too large anyway: no walk.
+    expect(measurePageSize(document, 100).depth).toBe(0);
+    expect(measurePageSize(document, size.elements).depth).toBe(DEEP_PAGE_LEVELS + 1);
     document.body.replaceChildren();
   });
 });

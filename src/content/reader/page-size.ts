@@ -28,12 +28,17 @@ export const HUGE_PAGE_BYTES = 1_500_000;
  */
 export const DEEP_PAGE_LEVELS = 1_000;
 
-export function measurePageSize(doc: Document): PageSize {
+/**
+ * The page's size. Its depth is read only up to `maxElements` elements: a page with more is too
+ * large whatever its depth, and a walk over 400,000 elements (20,000 comments) would cost tens of
+ * milliseconds of the click that only shows the notice.
+ */
+export function measurePageSize(doc: Document, maxElements = Infinity): PageSize {
   const elements = doc.getElementsByTagName('*').length;
   return {
     elements,
     bytes: loadedBytes(doc) ?? doc.documentElement?.textContent?.length ?? 0,
-    depth: nesting(doc.documentElement, DEEP_PAGE_LEVELS + 1),
+    depth: elements > maxElements ? 0 : nesting(doc.documentElement, DEEP_PAGE_LEVELS + 1),
   };
 }
 

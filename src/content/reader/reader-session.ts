@@ -227,7 +227,7 @@ export function createReaderSession(deps: ReaderSessionDeps): ReaderSession {
     deps.mountQuotes ?? (deps.loadQuotes ? deferredQuotes(deps.loadQuotes, now, doc) : undefined);
   const hugePage = deps.hugePageElements ?? HUGE_PAGE_ELEMENTS;
   const hugeBytes = deps.hugePageBytes ?? HUGE_PAGE_BYTES;
-  const pageSize = deps.pageSize ?? measurePageSize;
+  const pageSize = deps.pageSize ?? ((page: Document) => measurePageSize(page, hugePage));
   let state: OpenState | null = null;
   let settings: Settings | null = null;
   let opening: Promise<void> | null = null;
