@@ -8,7 +8,9 @@
 // listeners and its marks on the global object and tells the background, which injects it again
 // at the next click. Its code, the feature scripts' and everything they built can then be
 // collected, so a page read once does not carry about a megabyte of ours for the rest of its life
-// (issue 5's heap budget; the cost is a new injection at the next click, ~15 ms).
+// (issue 5's heap budget: +1.23 MB after 20 open/close cycles before, +0.10 MB now). The cost is
+// a new injection at the next click: the seed page reopens in 36 ms instead of 31 (median,
+// scripts/measure-open.ts --reopen).
 import { CLUTTER_KINDS, locateFinding } from '../core/index';
 import {
   enabledKinds,

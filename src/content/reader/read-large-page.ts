@@ -42,7 +42,8 @@ export function readLargePage(
     message: `Analysing ${attempt.elements.toLocaleString('en')} elements.`,
     actions: [],
   });
-  // Let the message paint before the page is serialised (in short tasks: page-html.ts).
+  // Let the message paint before the page is serialised (in short tasks: page-html.ts) and
+  // analysed off the tab, where the background gives up after 90 s (the view then says so).
   attempt.document.defaultView?.requestAnimationFrame(() =>
     setTimeout(() => {
       if (!attempt.isCurrent()) return;
