@@ -299,6 +299,25 @@ export function defineBrowserSuite(kind: BrowserKind, extra?: (ctx: SuiteContext
       );
       await page().press('Escape');
       await waitForClosedReader(page());
+
+      // The content script and the Quotes script left with the view: opened again, the switch
+      // brings the Quotes script back and marks the same quotations.
+      await ctx.browser().clickAction();
+      await waitForOpenReader(page(), seed.title);
+      await clickControl(page(), 'quotes', 'reader');
+      const again = await waitInPage(
+        page(),
+        'quote marks in the reopened view',
+        () => {
+          const root = document.querySelector('[data-declutter-root="reader"]')?.shadowRoot;
+          const n = root?.querySelectorAll('mark[data-declutter-quote]').length ?? 0;
+          return n > 0 ? n : 0;
+        },
+        undefined,
+      );
+      expect(again).toBe(marks);
+      await page().press('Escape');
+      await waitForClosedReader(page());
     });
 
     it('Declutter page hides the comments and the donation bar on the page with chips, and restore all brings the page back identical', async () => {
