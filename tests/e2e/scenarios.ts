@@ -269,11 +269,7 @@ export function defineBrowserSuite(kind: BrowserKind, extra?: (ctx: SuiteContext
       const marks = await waitInPage(
         page(),
         'quote marks in the view',
-        () => {
-          const root = document.querySelector('[data-declutter-root="reader"]')?.shadowRoot;
-          const n = root?.querySelectorAll('mark[data-declutter-quote]').length ?? 0;
-          return n > 0 ? n : 0;
-        },
+        quoteMarksInView,
         undefined,
       );
       await shot('reader-quotes');
@@ -308,11 +304,7 @@ export function defineBrowserSuite(kind: BrowserKind, extra?: (ctx: SuiteContext
       const again = await waitInPage(
         page(),
         'quote marks in the reopened view',
-        () => {
-          const root = document.querySelector('[data-declutter-root="reader"]')?.shadowRoot;
-          const n = root?.querySelectorAll('mark[data-declutter-quote]').length ?? 0;
-          return n > 0 ? n : 0;
-        },
+        quoteMarksInView,
         undefined,
       );
       expect(again).toBe(marks);
@@ -405,6 +397,12 @@ export function defineBrowserSuite(kind: BrowserKind, extra?: (ctx: SuiteContext
 }
 
 // ---------------------------------------------------------------------------------------------
+
+/** Quote marks in the reading view (0 until there are some: waitInPage waits for a truthy value). */
+function quoteMarksInView() {
+  const root = document.querySelector('[data-declutter-root="reader"]')?.shadowRoot;
+  return root?.querySelectorAll('mark[data-declutter-quote]').length ?? 0;
+}
 
 function probeOpenWithText(minChars: number) {
   const hosts = document.querySelectorAll('[data-declutter-root="reader"]');
