@@ -1,4 +1,4 @@
-// `tsx scripts/bench/profile-many.ts [fn] [limit]`: one CPU profile of `fn` (detectClutter,
+// `[CALLERS=f,g] tsx scripts/bench/profile-many.ts [fn] [limit]`: one CPU profile of `fn` (detectClutter,
 // analyzePage, readability: the published package on a clone, the benchmark's baseline, or
 // shipped: the same with our patched Readability) over
 // many corpus pages in Chromium, aggregated: self and inclusive ms per function.
@@ -34,6 +34,9 @@ const browser = await chromium.launch({
   args: [...CHROMIUM_FLAGS, CHROMIUM_OFFLINE_FLAG],
 });
 const self = new Map<string, number>();
+/** CALLERS=querySelectorAll,getAttribute: those functions' self time split by their caller. */
+const callersOf = process.env.CALLERS?.split(',');
+const callers = new Map<string, number>();
 const incl = new Map<string, number>();
 let total = 0;
 const rows: Record<string, number>[] = [];
@@ -104,6 +107,11 @@ for (const p of pages) {
     if (k0.startsWith('(idle)') || k0.startsWith('(program)') || k0.startsWith('(root)')) return;
     total += dt;
     self.set(k0, (self.get(k0) ?? 0) + dt);
+    if (callersOf?.some((f) => k0.startsWith(`${f}:`))) {
+      const up = parent.get(id);
+      const k = `${k0} <- ${up === undefined ? '?' : key(byId.get(up)!)}`;
+      callers.set(k, (callers.get(k) ?? 0) + dt);
+    }
     const seen = new Set<string>();
     for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur)) {
       const k = key(byId.get(cur)!);
@@ -150,4 +158,8 @@ console.log('--- self');
 console.log(top(self));
 console.log('--- inclusive');
 console.log(top(incl));
+if (callers.size) {
+  console.log('--- callers');
+  console.log(top(callers));
+}
 console.log(`(lines refer to ${join(OUT_DIR, 'bench-chrome-readable.js')})`);
