@@ -1,7 +1,8 @@
-// `[CALLERS=f,g] tsx scripts/bench/profile-many.ts [fn] [limit]`: one CPU profile of `fn` (detectClutter,
-// analyzePage, readability: the published package on a clone, the benchmark's baseline, or
-// shipped: the same with our patched Readability) over
-// many corpus pages in Chromium, aggregated: self and inclusive ms per function.
+// `[CALLERS=f,g] tsx scripts/bench/profile-many.ts [fn] [limit]`: one CPU profile of `fn`
+// (detectClutter, analyzePage, readability: the published package on a clone, the benchmark's
+// baseline, or shipped: the same with our patched Readability) over many corpus pages in
+// Chromium, aggregated: self and inclusive ms per function; CALLERS splits the self time of the
+// named (native) functions by their caller.
 // Where a speed-up should go when no single page shows it.
 import { chromium } from 'playwright-core';
 import { join } from 'node:path';

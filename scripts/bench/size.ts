@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { OUT_DIR, ROOT } from './paths';
 import { fmt, table, verdict } from './stats';
 
-/** Issue 5's "under 150 KB", read strictly (1 KB = 1,000 bytes), as tests/build/shared-core.test.ts does. */
+/** Issue 5's "under 150 KB", read strictly (1 KB = 1,000 bytes), as the build test does. */
 export const CONTENT_BUDGET_BYTES = 150_000;
 
 export interface SizeRow {

@@ -125,8 +125,9 @@ export interface ArticlePartRequest {
 
 /**
  * Messages from the content script to the background: "inject this feature's script into my tab"
- * (src/shared/features.ts; answered once the script has run), "I left this page", and a slice of a page's HTML to
- * analyse (answered with null, then the core's PageAnalysis, plain JSON, for the last slice).
+ * (src/shared/features.ts; answered once the script has run), "I left this page", and a slice of
+ * a page's HTML to analyse (answered with null, then the core's PageAnalysis, plain JSON, for the
+ * last slice).
  */
 export type BackgroundMessage =
   | { type: 'load-feature'; feature: FeatureName }
