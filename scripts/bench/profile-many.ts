@@ -1,4 +1,4 @@
-// `[CALLERS=f,g] tsx scripts/bench/profile-many.ts [fn] [limit]`: one CPU profile of `fn`
+// `[CALLERS=f,g] [PAGES=set/id,...] tsx scripts/bench/profile-many.ts [fn] [limit]`: one CPU profile of `fn`
 // (detectClutter, analyzePage, readability: the published package on a clone, the benchmark's
 // baseline, or shipped: the same with our patched Readability) over many corpus pages in
 // Chromium, aggregated: self and inclusive ms per function; CALLERS splits the self time of the
@@ -23,7 +23,11 @@ const fnName = (process.argv[2] ?? 'detectClutter') as
 const limit = Number(process.argv[3] ?? 60);
 const kinds = process.argv[4]?.split(',');
 const corpus = process.env.CORPUS ?? DEFAULT_CORPUS;
-const pages = await listCorpus(corpus, limit);
+/** PAGES=set/id,set/id: only those pages (for example the pages around the median ratio). */
+const only = process.env.PAGES?.split(',');
+const pages = (await listCorpus(corpus, limit)).filter(
+  (p) => !only || only.includes(`${p.set}/${p.id}`),
+);
 const server = await startServer([
   { prefix: '/readability', dir: join(corpus, 'readability') },
   { prefix: '/dragnet', dir: join(DEFAULT_CORPUS, 'dragnet') },
