@@ -300,6 +300,32 @@ export const VENDOR_PATCHES: VendorPatch[] = [
     ],
   },
   {
+    // DOMPurify calls every DOM getter and string or array method through unapply(fn), which
+    // guards against a page that replaces prototype methods after load. Its wrapper copies
+    // `arguments` into a new array on every call: on the pages around the median it was 2 % of
+    // the whole pipeline's time by itself (scripts/bench/profile-many.ts). A bound
+    // Function.prototype.call, read while DOMPurify loads like its own `apply`, gives the same
+    // guard and the same result (fn called with that this and those arguments) without the copy:
+    // the "uncurryThis" of Node's primordials, which V8 calls without building an array. It is
+    // read inside the function because DOMPurify calls unapply while its module loads, before
+    // any variable declared here would be set. Sanitise stage 1.07x faster per page (A/B).
+    name: 'dompurify: unapply without copying arguments',
+    file: /[\\/]dompurify[\\/]dist[\\/]purify\.es\.mjs$/,
+    replacements: [
+      {
+        find: `function unapply(func) {
+	return function(thisArg) {
+		for (var _len3 = arguments.length, args = new Array(_len3 > 1 ? _len3 - 1 : 0), _key3 = 1; _key3 < _len3; _key3++) args[_key3 - 1] = arguments[_key3];
+		return apply(func, thisArg, args);
+	};
+}`,
+        replace: `function unapply(func) {
+	return Function.prototype.call.bind(func);
+}`,
+      },
+    ],
+  },
+  {
     name: 'dompurify: no default instance built at load',
     file: /[\\/]dompurify[\\/]dist[\\/]purify\.es\.mjs$/,
     replacements: [

@@ -11,7 +11,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { ROOT, OUT_DIR } from './paths';
-import { vendorPatches } from '../vendor-patches';
+import { vendorPatches, type VendorPatch } from '../vendor-patches';
 
 export type BenchTarget = 'chrome' | 'firefox';
 
@@ -38,16 +38,27 @@ function upstreamReadability(): Plugin {
   };
 }
 
-/** Extracts `src/` at `ref` and returns the folder holding it. */
+/** Extracts `src/` (and the vendor patches) at `ref` and returns the folder holding them. */
 export function snapshotSource(ref: string): string {
   const sha = execFileSync('git', ['rev-parse', '--short=12', ref], {
     cwd: ROOT,
     encoding: 'utf8',
   }).trim();
   const dir = join(OUT_DIR, `ref-${sha}`);
-  if (!existsSync(join(dir, 'src'))) {
+  // The vendor patches too, where the commit has them: they are part of the core as shipped, so
+  // an A/B against a commit measures its Readability and DOMPurify, not this tree's.
+  const paths = ['src'];
+  try {
+    execFileSync('git', ['cat-file', '-e', `${sha}:scripts/vendor-patches.ts`], { cwd: ROOT });
+    paths.push('scripts/vendor-patches.ts');
+  } catch {
+    // An older commit without them: built with this tree's.
+  }
+  if (!paths.every((path) => existsSync(join(dir, path)))) {
     execFileSync('mkdir', ['-p', dir]);
-    execFileSync('sh', ['-c', `git archive ${sha} src | tar -x -C "${dir}"`], { cwd: ROOT });
+    execFileSync('sh', ['-c', `git archive ${sha} ${paths.join(' ')} | tar -x -C "${dir}"`], {
+      cwd: ROOT,
+    });
   }
   return dir;
 }
@@ -66,13 +77,18 @@ export async function buildBenchBundle(
       : snapshotSource(ref)
     : ROOT;
   const fileName = `bench-${target}${ref ? '-ref' : ''}${minify ? '' : '-readable'}.js`;
+  const refPatches = join(srcRoot, 'scripts/vendor-patches.ts');
+  const patches =
+    ref && existsSync(refPatches)
+      ? ((await import(refPatches)) as { VENDOR_PATCHES: VendorPatch[] }).VENDOR_PATCHES
+      : undefined;
   await build({
     root: ROOT,
     configFile: false,
     logLevel: 'silent',
     define: { __BROWSER__: JSON.stringify(target) },
     // The same Readability and DOMPurify as the extension ships (scripts/vendor-patches.ts).
-    plugins: [vendorPatches(), upstreamReadability()],
+    plugins: [vendorPatches(patches), upstreamReadability()],
     resolve: {
       alias: [
         { find: /^\.\.\/\.\.\/src\/core\/index$/, replacement: join(srcRoot, 'src/core/index.ts') },
