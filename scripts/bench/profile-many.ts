@@ -2,7 +2,7 @@
 // (detectClutter, analyzePage, readability: the published package on a clone, the benchmark's
 // baseline, or shipped: the same with our patched Readability) over many corpus pages in
 // Chromium, aggregated: self and inclusive ms per function; CALLERS splits the self time of the
-// named (native) functions by their caller.
+// named functions by their caller, and their inclusive time by the caller of the outermost call.
 // Where a speed-up should go when no single page shows it.
 import { chromium } from 'playwright-core';
 import { join } from 'node:path';
@@ -118,12 +118,19 @@ for (const p of pages) {
       callers.set(k, (callers.get(k) ?? 0) + dt);
     }
     const seen = new Set<string>();
+    // The outermost frame of each CALLERS function in this stack, with its caller (inclusive).
+    let outer: string | null = null;
     for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur)) {
       const k = key(byId.get(cur)!);
+      if (callersOf && cur !== id && callersOf.some((f) => k.startsWith(`${f}:`))) {
+        const up = parent.get(cur);
+        outer = `${k} <- ${up === undefined ? '?' : key(byId.get(up)!)} (inclusive)`;
+      }
       if (seen.has(k)) continue;
       seen.add(k);
       incl.set(k, (incl.get(k) ?? 0) + dt);
     }
+    if (outer) callers.set(outer, (callers.get(outer) ?? 0) + dt);
   });
 }
 await browser.close();
