@@ -45,6 +45,11 @@ export interface BrowserStageReport {
     clutterOverReadabilityP95: number;
     perPageClutterOverReadability: Summary;
     /**
+     * The pipeline built up a stage at a time: per page, the sum of the stages so far over bare
+     * Readability, median over pages. Where the budget is lost (and what it would take).
+     */
+    cumulative: { stages: string[]; perPageMedian: number }[];
+    /**
      * Issue 3's measure: detectClutter(doc) with every kind's rules, on the Readability corpus,
      * against bare Readability on the same pages (null without that corpus).
      */
@@ -176,6 +181,7 @@ function summarise(
         clutter.map((c, i) => ratio(c, readabilityBase[i] as number)),
       ),
       detectClutter: detectClutterMeasure(ok.filter((p) => p.set === 'readability')),
+      cumulative: cumulativeStages(ok),
     },
     shippedIdentical: ok.filter((p) => p.shippedIdentical).length,
     shippedDifferent: ok
@@ -186,6 +192,31 @@ function summarise(
     pipelineErrors,
     seconds: (Date.now() - started) / 1000,
   };
+}
+
+/** The order the stages are added in: Readability's own work first, then what we add to it. */
+const BUILD_UP = [
+  ['clone', 'readability'],
+  ['sanitise'],
+  ['clutter'],
+  ['guard', 'prepare', 'cleanup'],
+  ['quotes'],
+];
+
+function cumulativeStages(pages: PageStageResult[]): BrowserStageReport['ratios']['cumulative'] {
+  const out: BrowserStageReport['ratios']['cumulative'] = [];
+  const soFar: string[] = [];
+  for (const step of BUILD_UP) {
+    soFar.push(...step);
+    const perPage = pages.map((p) =>
+      ratio(
+        soFar.reduce((sum, stage) => sum + (p.stages?.[stage] ?? 0), 0),
+        p.bare ?? Number.NaN,
+      ),
+    );
+    out.push({ stages: [...soFar], perPageMedian: median(perPage.filter(Number.isFinite)) });
+  }
+  return out;
 }
 
 function detectClutterMeasure(
@@ -226,6 +257,15 @@ export function printStages(r: BrowserStageReport): string {
       `p95 ${fmt(r.ratios.clutterOverReadabilityP95)}; per page: median ${fmt(r.ratios.perPageClutterOverReadability.median)}, ` +
       `p95 ${fmt(r.ratios.perPageClutterOverReadability.p95)}`,
   ];
+  lines.push(
+    'the pipeline a stage at a time, per page over bare Readability (median): ' +
+      r.ratios.cumulative
+        .map(
+          (c, i) =>
+            `${i === 0 ? c.stages.join(' + ') : `+ ${BUILD_UP[i]!.join(' + ')}`} ${fmt(c.perPageMedian)}×`,
+        )
+        .join(', '),
+  );
   const d = r.ratios.detectClutter;
   if (d) {
     lines.push(
