@@ -48,6 +48,8 @@ class Stopwatch {
   readonly timings: Record<string, number> = {};
   private readonly started: number;
   private last: number;
+  /** Time spent paused between stages (analyzeArticleInSteps): in no stage and not in the total. */
+  private paused = 0;
   constructor(private readonly now: () => number) {
     this.started = now();
     this.last = this.started;
@@ -57,8 +59,14 @@ class Stopwatch {
     this.timings[stage] = (this.timings[stage] ?? 0) + (time - this.last);
     this.last = time;
   }
+  /** Called after a pause: the time since the last lap was spent waiting, not working. */
+  resume() {
+    const time = this.now();
+    this.paused += time - this.last;
+    this.last = time;
+  }
   finish(): Record<string, number> {
-    this.timings.total = this.now() - this.started;
+    this.timings.total = this.now() - this.started - this.paused;
     return this.timings;
   }
 }
@@ -239,9 +247,29 @@ export function parseArticleHtml(html: string, doc: Document, view?: ParserWindo
   return parseHtmlBody(html, parser);
 }
 
+/**
+ * The pipeline paused between its stages: each `next()` runs the next stage (or a few short ones)
+ * and yields the name of the last one run; the last `next()` returns the analysis. A caller on
+ * the page's main thread can give the event loop a turn between stages, so that a large page
+ * never freezes the tab for the whole analysis at once (src/content/reader/run-in-slices.ts).
+ * It pauses after Readability, once the page has been read and copied (afterwards only a very
+ * short article's check for form controls looks at the page again), and after sanitising.
+ */
+export type AnalysisSteps = Generator<string, PageAnalysis, void>;
+
+/** Runs the steps to the end without pausing. */
+function runToEnd(steps: AnalysisSteps): PageAnalysis {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
 /** Everything but quotations: `quotes` and `speakers` stay empty, no `quotes` timing. */
 export function analyzeArticle(doc: Document, options: AnalyzeOptions = {}): PageAnalysis {
-  return runPipeline(doc, options, null, options.detect ?? detectClutter, isProbablyReaderable);
+  return runToEnd(
+    runPipeline(doc, options, null, options.detect ?? detectClutter, isProbablyReaderable),
+  );
 }
 
 /**
@@ -254,6 +282,14 @@ export function analyzeArticleWithDetector(
   doc: Document,
   options: AnalyzeOptions & { detect: Detect },
 ): PageAnalysis {
+  return runToEnd(analyzeArticleInSteps(doc, options));
+}
+
+/** analyzeArticleWithDetector, a stage at a time (AnalysisSteps). */
+export function analyzeArticleInSteps(
+  doc: Document,
+  options: AnalyzeOptions & { detect: Detect },
+): AnalysisSteps {
   return runPipeline(doc, options, null, options.detect, null);
 }
 
@@ -262,22 +298,18 @@ export function analyzeArticleWithDetector(
  * `quotes` stage. `options.quotes: false` skips the extraction.
  */
 export function analyzePage(doc: Document, options: AnalyzeOptions = {}): PageAnalysis {
-  return runPipeline(
-    doc,
-    options,
-    extractQuotes,
-    options.detect ?? detectClutter,
-    isProbablyReaderable,
+  return runToEnd(
+    runPipeline(doc, options, extractQuotes, options.detect ?? detectClutter, isProbablyReaderable),
   );
 }
 
-function runPipeline(
+function* runPipeline(
   doc: Document,
   options: AnalyzeOptions,
   findQuotes: ((text: string) => QuoteResult) | null,
   detect: Detect,
   readerable: ((doc: Document) => boolean) | null,
-): PageAnalysis {
+): AnalysisSteps {
   const clock = new Stopwatch(options.now ?? Date.now);
   const pageUrl = options.url ?? documentUrl(doc);
   const result = emptyAnalysis(doc, pageUrl);
@@ -356,6 +388,10 @@ function runPipeline(
   }
   clock.lap('readability');
   if (!extraction) return done(NO_ARTICLE);
+  // The first pause, once the page has been read: clutter found on it, the copy made without
+  // that clutter, and Readability's retries (which copy the page again) all come before it.
+  yield 'readability';
+  clock.resume();
   applyMetadata(result, extraction);
 
   // No second clutter pass over the extracted article: clutter is found on the whole page, where
@@ -383,6 +419,9 @@ function runPipeline(
   if (media) releaseMedia(rendered);
   clock.lap('sanitise');
   if (!isArticle) return done(NO_ARTICLE);
+  // Before the quotes, or (in the reading view) before the view is drawn.
+  yield 'sanitise';
+  clock.resume();
 
   result.article = { html, text, length: text.length, readingMinutes: readingMinutes(text) };
 

@@ -1,6 +1,12 @@
 // The one entry point of the core. Content script, CLI, tests and benchmarks all come through here.
 export * from './types';
-export { analyzeArticle, analyzeArticleWithDetector, analyzePage } from './analyze';
+export {
+  analyzeArticle,
+  analyzeArticleInSteps,
+  analyzeArticleWithDetector,
+  analyzePage,
+  type AnalysisSteps,
+} from './analyze';
 export {
   detectClutter,
   detectClutterWith,

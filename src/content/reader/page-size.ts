@@ -1,8 +1,9 @@
 // A cheap reading of how big the page is, taken before analysing it, to predict a long freeze.
-// The analysis is synchronous and grows with both the element count and the amount of text, and
-// a text-heavy page freezes the tab long before it has many elements (measured in headless
-// Chromium on a busy 2-core machine: 1 MB of HTML with 4,900 elements took 0.7 s, 3 MB with
-// 14,400 elements 3.5 s). So the gate reads both:
+// The analysis runs on the page's main thread (in slices: run-in-slices.ts, but its stages
+// themselves cannot be cut) and grows with both the element count and the amount of text, and a
+// text-heavy page is slow long before it has many elements (bench scale ladder, Chromium, this
+// 2-core machine: 1 MB of HTML with 4,900 elements 0.14 s, 3 MB with 14,400 elements 0.5 s,
+// 10 MB 1.7 s; a slower computer takes several times as long). So the gate reads both:
 // - elements: getElementsByTagName('*').length (under 1 ms for 15,000 elements);
 // - HTML bytes: the navigation entry's decodedBodySize, which the browser already knows (no
 //   serialising). Where it does not (file:// pages, a document written by script), the text

@@ -1,14 +1,15 @@
 // Opening and closing the reading view on this page. Opening saves what closing must give back
 // (scroll, focus, the page's inline overflow), runs the core's analyzeArticle (analyzePage without
 // quotes: those come with the Quotes script) and shows the result,
-// or a clear message: never a blank overlay. Very large pages get a message and a "Try anyway"
-// first instead of a frozen tab.
+// or a clear message: never a blank overlay. The analysis runs in slices (run-in-slices.ts): a
+// large page gets turns of its event loop between the stages. Very large pages get a message and
+// a "Try anyway" first instead of a frozen tab.
 //
 // Quote marking and the on-page Declutter UI are feature scripts loaded on first use
 // (src/content/features): the view paints without them, and their handles here stand in until
 // the script has arrived (one round trip to the background, the first time only).
 import {
-  analyzeArticleWithDetector,
+  analyzeArticleInSteps,
   type AnalyzeOptions,
   type ClutterFinding,
   type ClutterKind,
@@ -26,6 +27,7 @@ import {
 } from '../../ui/reader/reader-view';
 import { capturePageState, lockPageScroll, restorePageState, type PageState } from './page-state';
 import { DEEP_PAGE_LEVELS, HUGE_PAGE_BYTES, measurePageSize, type PageSize } from './page-size';
+import { runInSlices } from './run-in-slices';
 import type { PageDeclutterSession } from './page-declutter-session';
 import { watchPageChanges, type PageChanges } from './page-changes';
 import type { KnownFindings } from '../../ui/declutter/page-declutter-types';
@@ -49,6 +51,7 @@ export interface ReaderSessionDeps {
   mountQuotes?: ReaderViewOptions['mountQuotes'];
   /** The Quotes feature script (src/content/features). Without it and `mountQuotes`, no switch. */
   loadQuotes?: () => Promise<QuotesFeature>;
+  /** Replaces the core's analysis (run in one go then); default: analyzeArticleInSteps. */
   analyze?: (doc: Document, options: AnalyzeOptions) => PageAnalysis;
   /**
    * The content script's clutter detector (default: a new one with the reading view's rules).
@@ -218,10 +221,14 @@ function deferredPanel(
 export function createReaderSession(deps: ReaderSessionDeps): ReaderSession {
   const doc = deps.document;
   const detector = deps.detector ?? createContentDetector();
-  const analyze =
-    deps.analyze ??
-    ((page: Document, options: AnalyzeOptions) =>
-      analyzeArticleWithDetector(page, { ...options, detect: detector.detect }));
+  const given = deps.analyze;
+  const analyzeSteps = (
+    page: Document,
+    options: AnalyzeOptions,
+  ): Iterator<unknown, PageAnalysis, undefined> =>
+    given
+      ? { next: () => ({ done: true, value: given(page, options) }) }
+      : analyzeArticleInSteps(page, { ...options, detect: detector.detect });
   const now = deps.now ?? (() => performance.now());
   const mountQuotes =
     deps.mountQuotes ?? (deps.loadQuotes ? deferredQuotes(deps.loadQuotes, now, doc) : undefined);
@@ -245,18 +252,25 @@ export function createReaderSession(deps: ReaderSessionDeps): ReaderSession {
     }
   }
 
-  function runAnalysis(kinds: ClutterKind[], maxElements?: number): ReaderContent {
+  /** The view's content for the page's analysis; null when the view closed before it was done. */
+  async function runAnalysis(
+    kinds: ClutterKind[],
+    maxElements: number,
+    stillOpen: () => boolean,
+  ): Promise<ReaderContent | null> {
     try {
-      const analysis = analyze(doc, {
+      const steps = analyzeSteps(doc, {
         url: doc.location?.href,
         hideKinds: kinds,
         now,
-        ...(maxElements ? { maxElements } : {}),
+        maxElements,
       });
+      const run = await runInSlices(steps, now, { stillWanted: stillOpen });
+      if (!run.done) return null;
       // Kinds whose rules could not be loaded: the view still shows the article; the analysis's
       // warnings record what it could not hide.
       return present(
-        analysis,
+        run.value,
         kinds,
         kinds.filter((kind) => !detector.covers(kind)),
       );
@@ -425,7 +439,11 @@ export function createReaderSession(deps: ReaderSessionDeps): ReaderSession {
     const size = pageSize(doc);
     const huge =
       size.elements > hugePage || size.bytes > hugeBytes || size.depth > DEEP_PAGE_LEVELS;
-    const content = huge ? tooLarge(size, kinds) : runAnalysis(kinds, hugePage);
+    const opened = state;
+    const stillOpen = () => state === opened;
+    const content = huge ? tooLarge(size, kinds) : await runAnalysis(kinds, hugePage, stillOpen);
+    // Closed while the page had a turn between the analysis's stages.
+    if (!content || !stillOpen()) return;
     marks.analysed = now();
     view.show(content);
     if (current.quotesOnOpen) view.setQuotesEnabled(true);

@@ -12,7 +12,12 @@ vi.mock('../../../src/core/clutter', () => ({
   locateFinding: (doc: Document, finding: ClutterFinding) => doc.querySelector(finding.selector),
 }));
 
-import { analyzeArticle, analyzePage, parseArticleHtml } from '../../../src/core/analyze';
+import {
+  analyzeArticle,
+  analyzeArticleInSteps,
+  analyzePage,
+  parseArticleHtml,
+} from '../../../src/core/analyze';
 import { buildTextMap } from '../../../src/core/text/text-map';
 import { articlePage, pageDocument } from './helpers';
 
@@ -427,6 +432,31 @@ describe('analyzePage: text, metadata and timings', () => {
     }
     // Eight laps after the start, plus the final reading of the clock.
     expect(result.timings.total).toBe(9);
+  });
+
+  it('analyzeArticleInSteps: pauses after Readability and after sanitising, gives the same analysis, and leaves the pauses out of the timings', () => {
+    const page = articlePage('<p>“We will win this year,” Maria Lopez said on Monday.</p>');
+    // Every reading of the clock takes 1 ms; each pause takes a second in which the page had
+    // the main thread.
+    let clock = 0;
+    const now = () => (clock += 1);
+    const steps = analyzeArticleInSteps(pageDocument(page), { now, detect: () => [] });
+    const paused: string[] = [];
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) {
+      paused.push(step.value);
+      clock += 1000;
+    }
+    expect(paused).toEqual(['readability', 'sanitise']);
+    const stepped = step.value;
+    clock = 0;
+    const whole = analyzeArticle(pageDocument(page), { now, detect: () => [] });
+    expect(stepped.article).toEqual(whole.article);
+    expect(stepped.title).toBe(whole.title);
+    expect(stepped.timings.total).toBeLessThan(100);
+    expect(stepped.timings.total).toBe(whole.timings.total);
+    const stages = Object.entries(stepped.timings).filter(([name]) => name !== 'total');
+    expect(Math.max(...stages.map(([, ms]) => ms))).toBeLessThan(100);
   });
 
   it('skips quote extraction with quotes: false', () => {

@@ -270,6 +270,54 @@ describe('reader session', () => {
     );
   });
 
+  describe('the core analysis in slices (a slow page)', () => {
+    // The real pipeline on a real article, with a clock on which every stage takes 100 ms: the
+    // analysis pauses between stages, and the page's own timers run in between.
+    const slowClock = () => {
+      let ms = 0;
+      return () => (ms += 100);
+    };
+    const withArticle = () => {
+      const prose = 'The harbour council voted on Tuesday to resume dredging, after a long delay. ';
+      const article = document.createElement('article');
+      article.innerHTML = `<h1>Dredging to resume</h1>${`<p>${prose.repeat(6)}</p>`.repeat(5)}`;
+      document.body.append(article);
+    };
+
+    it('shows the article once the page has had its turns', async () => {
+      withArticle();
+      const pageTimers: string[] = [];
+      session = createReaderSession({
+        document,
+        settings: async () => ({ ...DEFAULT_SETTINGS }),
+        saveSettings: () => {},
+        now: slowClock(),
+      });
+      const opening = session.open();
+      setTimeout(() => pageTimers.push(host() ? 'view already shown' : 'page ran first'), 0);
+      await opening;
+      expect(pageTimers).toEqual(['page ran first']);
+      expect(shadowText()).toContain('The harbour council voted on Tuesday');
+    });
+
+    it('shows nothing when the view was closed while the page had its turn', async () => {
+      withArticle();
+      const current = createReaderSession({
+        document,
+        settings: async () => ({ ...DEFAULT_SETTINGS }),
+        saveSettings: () => {},
+        now: slowClock(),
+      });
+      session = current;
+      const opening = current.open();
+      setTimeout(() => current.close(), 0);
+      await opening;
+      expect(current.isOpen()).toBe(false);
+      expect(host()).toBeNull();
+      expect(document.documentElement.hasAttribute('style')).toBe(false);
+    });
+  });
+
   it('persists toolbar changes through the settings callback', async () => {
     const { session, saved } = start(() => articleAnalysis());
     await session.toggle();
