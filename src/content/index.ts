@@ -24,6 +24,7 @@ import { isExtensionContextAlive } from '../platform/runtime';
 import { loadSettings, onSettingsChanged, saveSettings } from '../platform/storage';
 import { createPageDeclutterSession } from './reader/page-declutter-session';
 import { createReaderSession } from './reader/reader-session';
+import { HUGE_PAGE_ELEMENTS, isVeryLarge, measurePageSize } from './reader/page-size';
 import { loadFeature, resetFeatures, type RequestFeature } from './features/registry';
 import { exposeSharedCore, withdrawSharedCore } from './features/shared-core';
 import { createContentDetector, type ContentDetector } from './clutter-detector';
@@ -61,6 +62,12 @@ function start(detector: ContentDetector, leave: () => void): Installed {
     loadDeclutter: () => loadFeature('declutter', requestFeature),
     loadQuotes,
     initialKinds: () => enabledKinds(settings),
+    // On a very large page, clutter is searched for off the tab, as "Try anyway" reads it.
+    isVeryLarge: () => isVeryLarge(measurePageSize(document, HUGE_PAGE_ELEMENTS)),
+    findAway: (kinds) =>
+      loadFeature('large-page', requestFeature).then((large) =>
+        large.findClutterAway(document, kinds, sendToBackground),
+      ),
     // The hidden panel's kind switches are the same setting as the options page's.
     onKindsChanged: (kinds) => {
       const hideKinds = Object.fromEntries(CLUTTER_KINDS.map((k) => [k, kinds.includes(k)]));

@@ -392,6 +392,36 @@ export function defineBrowserSuite(kind: BrowserKind, extra?: (ctx: SuiteContext
       await waitForClosedReader(page());
     });
 
+    it('on a page over the size gate, Declutter page finds the comments outside the tab and hides them on the page', async () => {
+      await ctx.visit(HUGE_PAGE_PATH, 'declutter-huge');
+      await waitInPage(
+        page(),
+        'the script-built archive grid',
+        () => document.getElementsByTagName('*').length > 70_000,
+        undefined,
+      );
+      await ctx.browser().clickAction();
+      await waitForOpenReader(page(), 'A very large page');
+      await clickControl(page(), 'declutter page', 'reader');
+      const hidden = await waitInPage(
+        page(),
+        'the comment thread hidden on the page',
+        () => {
+          const blocks = Array.from(document.querySelectorAll('[data-declutter-hidden]'));
+          const texts = blocks.map((el) => el.textContent ?? '');
+          return texts.some((text) => text.includes('regatta weekend')) ? texts : null;
+        },
+        undefined,
+        30_000,
+      );
+      expect(
+        hidden.some((text) => text.includes('keeps faith with the people')),
+        'the article is not hidden',
+      ).toBe(false);
+      await page().press('Escape');
+      await waitForClosedReader(page());
+    });
+
     extra?.(ctx);
   });
 }

@@ -10,6 +10,8 @@ import type { createDeclutterSession } from '../declutter/declutter-session';
 import type { mountPageQuotes } from '../declutter/page-quotes';
 import type { LargePageAttempt } from '../reader/read-large-page';
 import type { SendToBackground } from '../../shared/messages';
+import type { ClutterKind } from '../../core/index';
+import type { KnownFindings } from '../../ui/declutter/page-declutter-types';
 
 /** Quote marking: in the reading view (mountQuoteLayer) and on the live page (mountPageQuotes). */
 export interface QuotesFeature {
@@ -30,10 +32,19 @@ export interface DeclutterFeature {
   keptOutList: typeof keptOutList;
 }
 
-/** "Try anyway" on a very large page: its HTML serialised in pieces and sent off the tab. */
+/**
+ * A very large page read off the tab ("Try anyway", or "Declutter page"): its HTML serialised in
+ * pieces and sent to the background.
+ */
 export interface LargePageFeature {
   /** Reads the page off the tab through `send` and shows the answer in the attempt's view. */
   tryAnyway(attempt: LargePageAttempt, send: SendToBackground): void;
+  /** The clutter of `kinds` found off the tab, for the page's Declutter; null when it failed. */
+  findClutterAway(
+    doc: Document,
+    kinds: ClutterKind[],
+    send: SendToBackground,
+  ): Promise<KnownFindings | null>;
 }
 
 export interface Features {

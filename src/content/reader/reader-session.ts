@@ -26,7 +26,16 @@ import {
   type QuoteLayerHandle,
 } from '../../ui/reader/reader-view';
 import { capturePageState, lockPageScroll, restorePageState, type PageState } from './page-state';
-import { DEEP_PAGE_LEVELS, HUGE_PAGE_BYTES, measurePageSize, type PageSize } from './page-size';
+import {
+  DEEP_PAGE_LEVELS,
+  HUGE_PAGE_BYTES,
+  HUGE_PAGE_ELEMENTS,
+  isVeryLarge,
+  measurePageSize,
+  type PageSize,
+} from './page-size';
+
+export { HUGE_PAGE_ELEMENTS };
 import { runInSlices } from './run-in-slices';
 import type { PageDeclutterSession } from './page-declutter-session';
 import { watchPageChanges, type PageChanges } from './page-changes';
@@ -34,13 +43,6 @@ import type { KnownFindings } from '../../ui/declutter/page-declutter-types';
 import type { QuotesFeature } from '../features/types';
 import type { LargePageAttempt } from './read-large-page';
 import { createContentDetector, type ContentDetector } from '../clutter-detector';
-
-/**
- * Above this many elements the view asks before analysing: measured in headless Chromium on a busy
- * 2-core machine, 200,000 elements took 5.8 s, so about 70,000 reach 2 s. Text-heavy pages with
- * fewer elements are caught by their size in bytes (page-size.ts).
- */
-export const HUGE_PAGE_ELEMENTS = 70_000;
 
 export interface ReaderSessionDeps {
   document: Document;
@@ -437,8 +439,7 @@ export function createReaderSession(deps: ReaderSessionDeps): ReaderSession {
 
     const marks: OpenMarks = { started, settled: now(), analysed: 0, rendered: 0, attached: 0 };
     const size = pageSize(doc);
-    const huge =
-      size.elements > hugePage || size.bytes > hugeBytes || size.depth > DEEP_PAGE_LEVELS;
+    const huge = isVeryLarge(size, { elements: hugePage, bytes: hugeBytes });
     const opened = state;
     const stillOpen = () => state === opened;
     const content = huge ? tooLarge(size, kinds) : await runAnalysis(kinds, hugePage, stillOpen);

@@ -87,6 +87,71 @@ describe('page declutter session', () => {
     expect(session.isIdle()).toBe(true);
   });
 
+  describe('on a page too large to search here', () => {
+    // A comment section detection would find (#disqus_thread), and another block that only the
+    // analysis off the tab reports (#forum): which one ends up hidden shows who searched.
+    const page = () => {
+      document.body.innerHTML = `<article>${'<p>Body text of the article about the harbour.</p>'.repeat(6)}</article><div id="disqus_thread"><p>Great post</p></div><div id="forum"><p>Thread</p></div>`;
+    };
+    const awayFinding = {
+      kind: 'comments' as const,
+      rule: 'comments/generic-thread',
+      selector: '#forum',
+      text: 'Thread',
+      confidence: 0.75,
+    };
+    const hidden = () =>
+      Array.from(document.querySelectorAll('[data-declutter-hidden]'), (el) => el.id);
+
+    it('hides what the analysis off the tab found, for every kind, without searching the page', async () => {
+      page();
+      const findAway = vi.fn(async (kinds: readonly string[]) => ({
+        kinds: [...kinds] as never,
+        findings: [awayFinding],
+      }));
+      const session = createPageDeclutterSession(document, {
+        initialKinds: () => ['comments'],
+        ...features(),
+        isVeryLarge: () => true,
+        findAway,
+      });
+      await session.enable(['comments']);
+      expect(findAway).toHaveBeenCalledWith(['comments', 'donation', 'newsletter', 'social']);
+      expect(hidden()).toEqual(['forum']);
+      session.disable();
+    });
+
+    it('searches the page after all when the analysis off the tab fails', async () => {
+      page();
+      const session = createPageDeclutterSession(document, {
+        initialKinds: () => ['comments'],
+        ...features(),
+        isVeryLarge: () => true,
+        findAway: async () => {
+          throw new Error('background went away');
+        },
+      });
+      await session.enable(['comments']);
+      expect(hidden()).toEqual(['disqus_thread']);
+      session.disable();
+    });
+
+    it('does not ask off the tab for a page of ordinary size', async () => {
+      page();
+      const findAway = vi.fn();
+      const session = createPageDeclutterSession(document, {
+        initialKinds: () => ['comments'],
+        ...features(),
+        isVeryLarge: () => false,
+        findAway,
+      });
+      await session.enable(['comments']);
+      expect(findAway).not.toHaveBeenCalled();
+      expect(hidden()).toEqual(['disqus_thread']);
+      session.disable();
+    });
+  });
+
   it('creates one controller lazily and shows the page toolbar only while enabled and allowed', async () => {
     const loaders = features();
     const session = createPageDeclutterSession(document, {
