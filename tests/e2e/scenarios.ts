@@ -107,6 +107,18 @@ export function defineBrowserSuite(kind: BrowserKind, extra?: (ctx: SuiteContext
     };
     const page = () => ctx.browser().page;
     const shot = (name: string) => page().screenshot(`e2e-${kind}-${name}`);
+    /** The huge page, once its script has built it, with the view's "very large page" notice. */
+    const openOverTheSizeGate = async (visit: string) => {
+      await ctx.visit(HUGE_PAGE_PATH, visit);
+      await waitInPage(
+        page(),
+        'the script-built archive grid',
+        () => document.getElementsByTagName('*').length > 70_000,
+        undefined,
+      );
+      await ctx.browser().clickAction();
+      await waitForOpenReader(page(), 'A very large page');
+    };
 
     it('opens the seed page in the reading view: article in, donation bar, Support blocks and comments out, page untouched', async () => {
       await ctx.visit(SEED_PATH, 'open-seed');
@@ -366,15 +378,7 @@ export function defineBrowserSuite(kind: BrowserKind, extra?: (ctx: SuiteContext
     });
 
     it('on a page over the size gate, "Try anyway" analyses it outside the tab and shows the article, comments kept out', async () => {
-      await ctx.visit(HUGE_PAGE_PATH, 'try-anyway');
-      await waitInPage(
-        page(),
-        'the script-built archive grid',
-        () => document.getElementsByTagName('*').length > 70_000,
-        undefined,
-      );
-      await ctx.browser().clickAction();
-      await waitForOpenReader(page(), 'A very large page');
+      await openOverTheSizeGate('try-anyway');
       // The huge page keeps its scrollbar (no relayout of it all), yet a wheel over the short
       // message must not scroll the page beneath: the view's scroller holds it.
       const scrolled = () => Math.round(window.scrollY);
@@ -393,15 +397,7 @@ export function defineBrowserSuite(kind: BrowserKind, extra?: (ctx: SuiteContext
     });
 
     it('on a page over the size gate, Declutter page finds the comments outside the tab and hides them on the page', async () => {
-      await ctx.visit(HUGE_PAGE_PATH, 'declutter-huge');
-      await waitInPage(
-        page(),
-        'the script-built archive grid',
-        () => document.getElementsByTagName('*').length > 70_000,
-        undefined,
-      );
-      await ctx.browser().clickAction();
-      await waitForOpenReader(page(), 'A very large page');
+      await openOverTheSizeGate('declutter-huge');
       await clickControl(page(), 'declutter page', 'reader');
       const hidden = await waitInPage(
         page(),

@@ -1,6 +1,9 @@
 // The on-page Declutter state shared by the view, the shortcut and the menu.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createPageDeclutterSession } from '../../../src/content/reader/page-declutter-session';
+import {
+  createPageDeclutterSession,
+  type PageDeclutterSessionOptions,
+} from '../../../src/content/reader/page-declutter-session';
 import { createPageDeclutter } from '../../../src/content/declutter/page-declutter';
 import { createDeclutterSession } from '../../../src/content/declutter/declutter-session';
 import { mountPageQuotes } from '../../../src/content/declutter/page-quotes';
@@ -102,6 +105,13 @@ describe('page declutter session', () => {
     };
     const hidden = () =>
       Array.from(document.querySelectorAll('[data-declutter-hidden]'), (el) => el.id);
+    const sessionFor = (veryLarge: boolean, findAway: PageDeclutterSessionOptions['findAway']) =>
+      createPageDeclutterSession(document, {
+        initialKinds: () => ['comments'],
+        ...features(),
+        isVeryLarge: () => veryLarge,
+        findAway,
+      });
 
     it('hides what the analysis off the tab found, for every kind, without searching the page', async () => {
       page();
@@ -109,12 +119,7 @@ describe('page declutter session', () => {
         kinds: [...kinds] as never,
         findings: [awayFinding],
       }));
-      const session = createPageDeclutterSession(document, {
-        initialKinds: () => ['comments'],
-        ...features(),
-        isVeryLarge: () => true,
-        findAway,
-      });
+      const session = sessionFor(true, findAway);
       await session.enable(['comments']);
       expect(findAway).toHaveBeenCalledWith(['comments', 'donation', 'newsletter', 'social']);
       expect(hidden()).toEqual(['forum']);
@@ -123,13 +128,8 @@ describe('page declutter session', () => {
 
     it('searches the page after all when the analysis off the tab fails', async () => {
       page();
-      const session = createPageDeclutterSession(document, {
-        initialKinds: () => ['comments'],
-        ...features(),
-        isVeryLarge: () => true,
-        findAway: async () => {
-          throw new Error('background went away');
-        },
+      const session = sessionFor(true, async () => {
+        throw new Error('background went away');
       });
       await session.enable(['comments']);
       expect(hidden()).toEqual(['disqus_thread']);
@@ -139,12 +139,7 @@ describe('page declutter session', () => {
     it('does not ask off the tab for a page of ordinary size', async () => {
       page();
       const findAway = vi.fn();
-      const session = createPageDeclutterSession(document, {
-        initialKinds: () => ['comments'],
-        ...features(),
-        isVeryLarge: () => false,
-        findAway,
-      });
+      const session = sessionFor(false, findAway);
       await session.enable(['comments']);
       expect(findAway).not.toHaveBeenCalled();
       expect(hidden()).toEqual(['disqus_thread']);
