@@ -73,8 +73,10 @@ export function createPageDeclutterSession(
   let knownFindings: (() => KnownFindings | null) | null = null;
   /** Bumped by every enable/disable, so a slow load cannot undo a later disable. */
   let intent = 0;
-  /** enable() calls still waiting for the Declutter script. */
+  /** enable() calls still waiting for the Declutter script or for findAway. */
   let enabling = 0;
+  /** The page being read off the tab for an enable(), while it is. */
+  let findingAway: Promise<KnownFindings | null> | null = null;
   const listeners = new Set<() => void>();
   const notify = () => {
     for (const listener of listeners) listener();
@@ -106,7 +108,13 @@ export function createPageDeclutterSession(
         if (!known && options.findAway && options.isVeryLarge?.()) {
           // Every kind, as detection here would find them: the panel can show any kind later.
           // When that fails, detection runs here after all: slow, but the page is decluttered.
-          known = await options.findAway([...CLUTTER_KINDS]).catch(() => null);
+          // A second press while the page is being read (seconds, with nothing to show for it
+          // yet) waits for the same reading instead of starting another.
+          const reading = (findingAway ??= options
+            .findAway([...CLUTTER_KINDS])
+            .catch(() => null)
+            .finally(() => (findingAway = null)));
+          known = await reading;
           if (mine !== intent) return false;
         }
         ready.enable(kinds, known);

@@ -13,6 +13,8 @@ import { mountHiddenPanel } from '../../../src/ui/declutter/hidden-panel';
 import { keptOutList } from '../../../src/ui/declutter/kept-out-list';
 import { mountQuoteLayer } from '../../../src/ui/quotes/quote-layer';
 import type { DeclutterFeature } from '../../../src/content/features/types';
+import type { KnownFindings } from '../../../src/ui/declutter/page-declutter-types';
+import { CLUTTER_KINDS } from '../../../src/core/index';
 
 afterEach(() => {
   document.body.replaceChildren();
@@ -122,6 +124,25 @@ describe('page declutter session', () => {
       const session = sessionFor(true, findAway);
       await session.enable(['comments']);
       expect(findAway).toHaveBeenCalledWith(['comments', 'donation', 'newsletter', 'social']);
+      expect(hidden()).toEqual(['forum']);
+      session.disable();
+    });
+
+    it('reads the page off the tab once when Declutter is asked for again meanwhile', async () => {
+      page();
+      let answer: (known: KnownFindings) => void = () => undefined;
+      const findAway = vi.fn(
+        (_kinds: readonly string[]) => new Promise<KnownFindings>((resolve) => (answer = resolve)),
+      );
+      const session = sessionFor(true, findAway);
+      const first = session.enable(['comments']);
+      // Let the first press reach its wait for the reading.
+      await vi.waitFor(() => expect(findAway).toHaveBeenCalledTimes(1));
+      const second = session.enable(['comments']);
+      answer({ kinds: [...CLUTTER_KINDS], findings: [awayFinding] });
+      expect(await first, 'the earlier press gives way').toBe(false);
+      expect(await second).toBe(true);
+      expect(findAway).toHaveBeenCalledTimes(1);
       expect(hidden()).toEqual(['forum']);
       session.disable();
     });
