@@ -248,8 +248,8 @@ export function parseArticleHtml(html: string, doc: Document, view?: ParserWindo
 }
 
 /**
- * The pipeline paused between its stages: each `next()` runs the next stage (or a few short ones)
- * and yields the name of the last one run; the last `next()` returns the analysis. A caller on
+ * The pipeline paused between its stages: each `next()` runs the stages up to the next pause and
+ * yields the name of the last one run; the last `next()` returns the analysis. A caller on
  * the page's main thread can give the event loop a turn between stages, so that a large page
  * never freezes the tab for the whole analysis at once (src/content/reader/run-in-slices.ts).
  * It pauses after Readability, once the page has been read and copied (afterwards only a very

@@ -57,7 +57,8 @@ export interface PageDeclutterSessionOptions {
   loadQuotes(): Promise<QuotesFeature>;
   /**
    * Whether the page is too large to search for clutter here: detection runs in one task, which
-   * on 380,000 elements (the bench's comments-20k) freezes the tab for 1.4 s.
+   * on 380,000 elements (the bench's comments-20k) froze the tab for 2.5 s in Chromium, 1.9 s of
+   * it script (scripts/bench/declutter-large.ts).
    */
   isVeryLarge?(): boolean;
   /** Every kind's findings, detected off the tab (the "Try anyway" route); null when it failed. */

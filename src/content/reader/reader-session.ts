@@ -34,8 +34,6 @@ import {
   measurePageSize,
   type PageSize,
 } from './page-size';
-
-export { HUGE_PAGE_ELEMENTS };
 import { runInSlices } from './run-in-slices';
 import type { PageDeclutterSession } from './page-declutter-session';
 import { watchPageChanges, type PageChanges } from './page-changes';
