@@ -1,8 +1,10 @@
 // `tsx scripts/bench/declutter-large.ts [--browser chromium|firefox] [--dist DIR] [--page NAME]`:
 // "Declutter page" on a stress page over the reading view's size gate (default comments-20k,
-// 380,000 elements), through the real extension: the view's notice, then its Declutter switch.
-// Prints when the first block was hidden and the longest stall of the page's main thread (a 10 ms
-// timer chain), with Chromium's long tasks and long animation frames (script vs style/layout).
+// 380,000 elements), through the real extension: the view's notice, then its Declutter switch;
+// then the same switch again, which shows the hidden block. For each of the two it prints
+// when the block was first marked and when it was wholly hidden (or shown), and the longest stall
+// of the page's main thread (a 10 ms timer chain, running until half a second after the end),
+// with Chromium's long tasks and long animation frames (script vs style/layout).
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
@@ -18,25 +20,38 @@ import { startServer } from './server';
 import { writeStressPages } from './stress-pages';
 
 interface Probe {
+  phase: 'hide' | 'show';
   t0: number;
-  hiddenAt: number;
+  /** When the block was first marked hidden (hide) or unmarked (show). */
+  markedAt: number;
+  /** When it was wholly hidden, or wholly shown again (a block hidden in steps takes a while). */
+  doneAt: number;
   gap: number;
   gapAt: number;
   tasks: number[];
   frames: string[];
 }
 
-/** In-page, right before the click: long tasks, long frames and the timer chain. */
-function armProbe(): void {
+type ProbeWindow = Window & { __declutterLarge?: Probe; __declutterBlock?: Element };
+
+/**
+ * In-page, right before a click: long tasks, long frames and the timer chain, until half a
+ * second after the block is done (wholly hidden: `display: none` or its rendering skipped;
+ * wholly shown: unmarked, and nothing inside it hidden by an inline style any more).
+ */
+function armProbe(phase: Probe['phase']): void {
+  const w = window as ProbeWindow;
   const probe: Probe = {
+    phase,
     t0: performance.now(),
-    hiddenAt: 0,
+    markedAt: 0,
+    doneAt: 0,
     gap: 0,
     gapAt: 0,
     tasks: [],
     frames: [],
   };
-  (window as Window & { __declutterLarge?: Probe }).__declutterLarge = probe;
+  w.__declutterLarge = probe;
   try {
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) probe.tasks.push(Math.round(e.duration));
@@ -53,7 +68,21 @@ function armProbe(): void {
   } catch {
     // Firefox has neither entry type: the timer chain still measures.
   }
+  const marked = () =>
+    phase === 'hide'
+      ? (w.__declutterBlock = document.querySelector('[data-declutter-hidden]') ?? undefined)
+      : w.__declutterBlock && !w.__declutterBlock.hasAttribute('data-declutter-hidden');
+  const done = () => {
+    const block = w.__declutterBlock!;
+    if (phase === 'hide') {
+      return (
+        block.hasAttribute('data-declutter-skip') || getComputedStyle(block).display === 'none'
+      );
+    }
+    return getComputedStyle(block).display !== 'none' && !block.querySelector('[style*="none"]');
+  };
   let last = performance.now();
+  let checked = 0;
   const tick = () => {
     const at = performance.now();
     if (at - last - 10 > probe.gap) {
@@ -61,20 +90,31 @@ function armProbe(): void {
       probe.gapAt = last - probe.t0;
     }
     last = at;
-    if (!probe.hiddenAt && document.querySelector('[data-declutter-hidden]')) {
-      probe.hiddenAt = at - probe.t0;
+    if (!probe.markedAt && marked()) probe.markedAt = at - probe.t0;
+    // Checked every 100 ms: the check reads the block's style, itself work on the main thread.
+    if (probe.markedAt && !probe.doneAt && at - checked > 100) {
+      checked = at;
+      if (done()) probe.doneAt = performance.now() - probe.t0;
     }
-    if (!probe.hiddenAt || at - probe.t0 < probe.hiddenAt + 500) setTimeout(tick, 10);
+    if (!probe.doneAt || at - probe.t0 < probe.doneAt + 500) setTimeout(tick, 10);
   };
   setTimeout(tick, 10);
 }
 
-/** In-page: the probe, once half a second has passed after the first block was hidden. */
+/** In-page: the probe, once half a second has passed after the block was done. */
 function settledProbe(): Probe | null {
-  const probe = (window as Window & { __declutterLarge?: Probe }).__declutterLarge;
-  return probe && probe.hiddenAt && performance.now() - probe.t0 > probe.hiddenAt + 600
-    ? probe
-    : null;
+  const probe = (window as ProbeWindow).__declutterLarge;
+  return probe && probe.doneAt && performance.now() - probe.t0 > probe.doneAt + 600 ? probe : null;
+}
+
+function report(probe: Probe): string {
+  const what = probe.phase === 'hide' ? 'hidden' : 'shown';
+  return (
+    `  ${probe.phase}: marked after ${Math.round(probe.markedAt)} ms, wholly ${what} after ` +
+    `${Math.round(probe.doneAt)} ms; longest main-thread stall ${Math.round(probe.gap)} ms at ` +
+    `+${Math.round(probe.gapAt)} ms; long tasks [${probe.tasks.join(', ')}] ms; ` +
+    `long frames [${probe.frames.join(', ')}]`
+  );
 }
 
 const { values } = parseArgs({
@@ -107,14 +147,16 @@ try {
   await new Promise((done) => setTimeout(done, 1000));
   const hit = await page.evaluate(findControl, { label: 'Declutter page', root: 'reader' });
   if ('missing' in hit) throw new Error('no "Declutter page" switch');
-  await page.evaluate(armProbe, undefined);
+  await page.evaluate(armProbe, 'hide');
   await page.clickAt(hit.x, hit.y);
-  const probe = await waitInPage(page, 'a hidden block', settledProbe, undefined, 120_000);
-  console.log(
-    `${values.browser} ${stress.name} (${dist}): first block hidden after ${Math.round(probe.hiddenAt)} ms; ` +
-      `longest main-thread stall ${Math.round(probe.gap)} ms at +${Math.round(probe.gapAt)} ms; ` +
-      `long tasks [${probe.tasks.join(', ')}] ms; long frames [${probe.frames.join(', ')}]`,
-  );
+  const hidden = await waitInPage(page, 'the block hidden', settledProbe, undefined, 120_000);
+  // The same switch again: Declutter off shows everything it hid.
+  const off = await page.evaluate(findControl, { label: 'Declutter page', root: 'reader' });
+  if ('missing' in off) throw new Error('no "Declutter page" switch to turn off');
+  await page.evaluate(armProbe, 'show');
+  await page.clickAt(off.x, off.y);
+  const shown = await waitInPage(page, 'the block shown', settledProbe, undefined, 120_000);
+  console.log(`${values.browser} ${stress.name} (${dist}):\n${report(hidden)}\n${report(shown)}`);
 } finally {
   await session.close();
   await server.close();

@@ -26,6 +26,7 @@ export const SEED_PATH = '/fixtures/seed-southfront/source.html';
 export const NO_ARTICLE_PATH = '/e2e/no-article.html';
 export const FORM_PAGE_PATH = '/e2e/form-above-article.html';
 export const HUGE_PAGE_PATH = '/e2e/huge-archive.html';
+export const LONG_THREAD_PATH = '/e2e/long-thread.html';
 
 interface SeedExpectations {
   title: string;
@@ -373,6 +374,72 @@ export function defineBrowserSuite(kind: BrowserKind, extra?: (ctx: SuiteContext
         'every hidden element restored',
         () => !document.querySelector('[data-declutter-hidden]'),
         undefined,
+      );
+      expectSamePage(markup, await page().evaluate(pageSnapshot, undefined));
+    });
+
+    it('Declutter page hides a 42,000-element comment thread the large-block way, and restore all brings it back identical', async () => {
+      await ctx.visit(LONG_THREAD_PATH, 'declutter-long-thread');
+      await waitInPage(
+        page(),
+        'the script-built thread',
+        () => document.querySelectorAll('#comment-list li').length === 3500,
+        undefined,
+      );
+      const markup = await page().evaluate(pageSnapshot, undefined);
+      await ctx.browser().clickAction();
+      await waitForOpenReader(page(), 'Should the old swimming baths reopen?', 30_000);
+      await clickControl(page(), 'declutter page', 'reader');
+      // Wholly hidden: in Chromium its rendering skipped on a zero-height box, in Firefox
+      // `display: none` once its parts have gone a step at a time (src/content/declutter/block-hider.ts).
+      const hidden = await waitInPage(
+        page(),
+        'the thread wholly hidden',
+        () => {
+          const thread = document.querySelector('#comments');
+          if (!thread?.hasAttribute('data-declutter-hidden')) return null;
+          const style = getComputedStyle(thread);
+          const gone = style.display === 'none' || style.contentVisibility === 'hidden';
+          const last = document.querySelector('#comment-list li:last-child')!;
+          return gone && thread.getBoundingClientRect().height === 0
+            ? {
+                how: style.contentVisibility === 'hidden' ? 'skip-rendering' : 'display-none',
+                inline: (thread as HTMLElement).style.display,
+                // Not rendered (a skipped subtree keeps its old boxes, so no size test here).
+                lastCommentRendered: last.checkVisibility(),
+                article: document.querySelector('.entry-content')!.getBoundingClientRect().height,
+                // Parts hidden on the way are shown again inside the hidden block.
+                partsLeft: thread.querySelectorAll('[style]').length,
+              }
+            : null;
+        },
+        undefined,
+        30_000,
+      );
+      expect(hidden.lastCommentRendered, 'the comments are not rendered').toBe(false);
+      // The way measured best in each engine: not a display: none torn down in one frame.
+      if (kind === 'chromium') expect(hidden.how).toBe('skip-rendering');
+      else expect([hidden.how, hidden.inline]).toEqual(['display-none', 'none']);
+      expect(hidden.article, 'the article is never hidden').toBeGreaterThan(100);
+      expect(hidden.partsLeft).toBe(0);
+      await page().press('Escape');
+      await waitForClosedReader(page());
+
+      await restoreAll(page());
+      await waitInPage(
+        page(),
+        'the thread shown again, every part of it',
+        () => {
+          const thread = document.querySelector('#comments')!;
+          return (
+            !thread.hasAttribute('data-declutter-hidden') &&
+            thread.querySelectorAll('[style]').length === 0 &&
+            document.querySelector('#comment-list li:last-child')!.getBoundingClientRect().height >
+              0
+          );
+        },
+        undefined,
+        30_000,
       );
       expectSamePage(markup, await page().evaluate(pageSnapshot, undefined));
     });

@@ -1,7 +1,8 @@
 // Declutter mode on the live page: hide what the core recognised as clutter, reversibly.
 //
 // Hiding never removes or moves page nodes: the element gets `data-declutter-hidden="<kind>"` and
-// one injected stylesheet hides everything carrying that attribute. A chip in its own shadow root
+// one injected stylesheet hides everything carrying that attribute (in Firefox an inline style,
+// and a very large block is hidden without freezing the tab: ./block-hider.ts). A chip in its own shadow root
 // is inserted before each hidden block so the reader knows something is there and can show it.
 // Undoing everything removes every attribute, chip and the stylesheet, leaving the page's markup
 // exactly as it was. Sections that load late are caught by a throttled mutation observer.
@@ -20,10 +21,14 @@ import type {
 } from '../../ui/declutter/page-declutter-types';
 import { isOurNode } from '../../ui/declutter/shadow-host';
 import { watchAddedSubtrees, type ObserverBatch } from './added-subtrees';
+import {
+  createBlockHider,
+  HIDE_STYLE_ATTRIBUTE,
+  type BlockHiderOptions,
+  type HidingStrategy,
+} from './block-hider';
 
-export const HIDDEN_ATTRIBUTE = 'data-declutter-hidden';
-export const HIDE_STYLE_ATTRIBUTE = 'data-declutter-style';
-export const HIDE_CSS = `[${HIDDEN_ATTRIBUTE}]{display:none!important}`;
+export { HIDDEN_ATTRIBUTE, HIDE_CSS, HIDE_STYLE_ATTRIBUTE } from './block-hider';
 
 // The interfaces live beside the UI that consumes them (src/ui may not import src/content).
 export type {
@@ -52,7 +57,15 @@ export interface PageDeclutterOptions {
   throttleMs?: number;
   /** Called after each observer batch with its cost (for the benchmark and diagnostics). */
   onBatch?: (batch: ObserverBatch & { findings: number; newItems: number }) => void;
+  /**
+   * How blocks are hidden (./block-hider.ts): by default the way measured best in the browser
+   * this build is for. Tests pick either, with smaller thresholds.
+   */
+  strategy?: HidingStrategy;
+  blockHider?: Omit<BlockHiderOptions, 'strategy'>;
 }
+
+const DEFAULT_STRATEGY: HidingStrategy = __BROWSER__ === 'firefox' ? 'inline' : 'stylesheet';
 
 interface Item extends HiddenItem {
   chip: HiddenChip | null;
@@ -95,24 +108,14 @@ export function createPageDeclutter(doc: Document, opts: PageDeclutterOptions): 
   /** Every finding of every kind, so switching a kind on needs no new detection run. */
   const candidates = new Map<Element, ClutterFinding>();
   const listeners = new Set<() => void>();
-  let style: HTMLStyleElement | null = null;
+  const hider = createBlockHider(doc, {
+    strategy: opts.strategy ?? DEFAULT_STRATEGY,
+    ...opts.blockHider,
+  });
   let stopWatching: (() => void) | null = null;
 
   const notify = () => {
     for (const listener of [...listeners]) listener();
-  };
-
-  const ensureStyle = () => {
-    if (style?.isConnected) return;
-    style = doc.createElement('style');
-    style.setAttribute(HIDE_STYLE_ATTRIBUTE, '');
-    style.textContent = HIDE_CSS;
-    doc.documentElement.append(style);
-  };
-  const dropStyleIfUnused = () => {
-    for (const item of items.values()) if (item.hidden) return;
-    style?.remove();
-    style = null;
   };
 
   /** The item of the same rule right before `item` among its siblings (chips skipped). */
@@ -162,12 +165,7 @@ export function createPageDeclutter(doc: Document, opts: PageDeclutterOptions): 
 
   const applyHidden = (item: Item, hidden: boolean) => {
     item.hidden = hidden;
-    if (hidden) {
-      ensureStyle();
-      item.element.setAttribute(HIDDEN_ATTRIBUTE, item.finding.kind);
-    } else {
-      item.element.removeAttribute(HIDDEN_ATTRIBUTE);
-    }
+    hider.set(item.element, hidden ? item.finding.kind : null);
   };
 
   const forget = (item: Item) => {
@@ -238,7 +236,6 @@ export function createPageDeclutter(doc: Document, opts: PageDeclutterOptions): 
 
   const pruneDetached = () => {
     for (const item of [...items.values()]) if (!item.element.isConnected) forget(item);
-    dropStyleIfUnused();
   };
 
   const startWatching = () => {
@@ -289,8 +286,8 @@ export function createPageDeclutter(doc: Document, opts: PageDeclutterOptions): 
       stopWatching = null;
       for (const item of [...items.values()]) forget(item);
       candidates.clear();
-      style?.remove();
-      style = null;
+      // The hider takes its stylesheet away once the last block is shown (a very large one may
+      // take a few tasks to show without freezing the page).
       enabled = false;
       paused = false;
       notify();
@@ -302,7 +299,6 @@ export function createPageDeclutter(doc: Document, opts: PageDeclutterOptions): 
       if (!item || !item.hidden) return;
       applyHidden(item, false);
       ensureChip(item);
-      dropStyleIfUnused();
       notify();
     },
     hideAgain(id) {
@@ -318,15 +314,12 @@ export function createPageDeclutter(doc: Document, opts: PageDeclutterOptions): 
         item.chip?.destroy();
         item.chip = null;
       }
-      style?.remove();
-      style = null;
       paused = true;
       notify();
     },
     setKinds(nextKinds) {
       kinds = new Set(nextKinds);
       for (const item of [...items.values()]) if (!kinds.has(item.finding.kind)) forget(item);
-      dropStyleIfUnused();
       if (enabled) materialise();
       notify();
     },
@@ -337,6 +330,8 @@ export function createPageDeclutter(doc: Document, opts: PageDeclutterOptions): 
     },
     destroy() {
       api.disable();
+      // Torn down (the content script is going away): nothing may be left half shown.
+      hider.clear();
       listeners.clear();
     },
   };

@@ -35,7 +35,8 @@ describe('createPageDeclutter', () => {
     expect(document.querySelector('.newsletter')!.hasAttribute(HIDDEN_ATTRIBUTE)).toBe(false);
     const styles = document.querySelectorAll('style[data-declutter-style]');
     expect(styles).toHaveLength(1);
-    expect(styles[0]!.textContent).toContain('[data-declutter-hidden]{display:none!important}');
+    expect(getComputedStyle(document.querySelector('#comments')!).display).toBe('none');
+    expect(getComputedStyle(document.querySelector('.newsletter')!).display).not.toBe('none');
     // Nothing was removed from the page.
     expect(document.querySelector('#comments li')).not.toBeNull();
     expect(document.querySelector('article p')!.hasAttribute(HIDDEN_ATTRIBUTE)).toBe(false);
@@ -153,6 +154,29 @@ describe('createPageDeclutter', () => {
     );
     declutter.setKinds([]);
     expect(declutter.items()).toHaveLength(0);
+    expect(document.documentElement.outerHTML).toBe(before);
+  });
+
+  it('shows a very large block again in steps when Declutter is turned off, markup restored after', () => {
+    const before = document.documentElement.outerHTML;
+    const steps: (() => void)[] = [];
+    declutter = createPageDeclutter(document, {
+      kinds: ['comments'],
+      detect: makeFakeDetect(),
+      observe: false,
+      strategy: 'inline',
+      // #comments holds 5 elements: a heading and a list of two, each its own step.
+      blockHider: { largeElements: 4, stepElements: 1, yieldTask: (next) => steps.push(next) },
+    });
+    declutter.enable();
+    while (steps.length > 0) steps.shift()!();
+    const comments = document.querySelector('#comments')!;
+    expect(getComputedStyle(comments).display).toBe('none');
+    declutter.disable();
+    expect(comments.hasAttribute(HIDDEN_ATTRIBUTE)).toBe(false);
+    // The rest comes back a step at a time.
+    expect(getComputedStyle(comments.querySelector('ol')!).display).toBe('none');
+    while (steps.length > 0) steps.shift()!();
     expect(document.documentElement.outerHTML).toBe(before);
   });
 
