@@ -466,6 +466,20 @@ export function defineBrowserSuite(kind: BrowserKind, extra?: (ctx: SuiteContext
     it('on a page over the size gate, Declutter page finds the comments outside the tab and hides them on the page', async () => {
       await openOverTheSizeGate('declutter-huge');
       await clickControl(page(), 'declutter page', 'reader');
+      // At once, while the page is read off the tab: the switch is on, and says it is at work.
+      const at = await page().evaluate(() => {
+        const root = document.querySelector('[data-declutter-root="reader"]')!.shadowRoot!;
+        const button = Array.from(root.querySelectorAll('button[role="switch"]')).find((b) =>
+          /declutter page/i.test(b.textContent ?? ''),
+        )!;
+        return {
+          checked: button.getAttribute('aria-checked'),
+          busy: button.getAttribute('aria-busy'),
+          hidden: document.querySelectorAll('[data-declutter-hidden]').length,
+        };
+      }, undefined);
+      expect(at.checked).toBe('true');
+      if (at.hidden === 0) expect(at.busy, 'busy until something is hidden').toBe('true');
       const hidden = await waitInPage(
         page(),
         'the comment thread hidden on the page',

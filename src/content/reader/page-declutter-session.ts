@@ -24,6 +24,11 @@ export interface PageDeclutterSession {
   isEnabled(): boolean;
   /** Nothing hidden on the page, and no enable() on its way. */
   isIdle(): boolean;
+  /**
+   * An enable() is on its way and nothing is hidden yet: the Declutter script loading, or a very
+   * large page being read off the tab (seconds on the 380,000-element stress page).
+   */
+  isWorking(): boolean;
   /** Hides the clutter of `kinds`; resolves when done (false when a later disable() won). */
   enable(kinds: ClutterKind[]): Promise<boolean>;
   disable(): void;
@@ -99,9 +104,11 @@ export function createPageDeclutterSession(
     peek: () => inner?.peek() ?? null,
     isEnabled: () => !!inner?.peek()?.isEnabled(),
     isIdle: () => enabling === 0 && !inner?.peek()?.isEnabled(),
+    isWorking: () => enabling > 0 && !inner?.peek()?.isEnabled(),
     async enable(kinds) {
       const mine = ++intent;
-      enabling++;
+      // Listeners hear both ends of the wait: the view's switch shows it is at work meanwhile.
+      if (enabling++ === 0) notify();
       try {
         const ready = await session();
         if (mine !== intent) return false;
@@ -121,7 +128,7 @@ export function createPageDeclutterSession(
         ready.enable(kinds, known);
         return true;
       } finally {
-        enabling--;
+        if (--enabling === 0) notify();
       }
     },
     disable() {

@@ -412,8 +412,10 @@ export function createReaderSession(deps: ReaderSessionDeps): ReaderSession {
       mountQuotes,
       declutter: declutter && {
         isEnabled: () => declutter.isEnabled(),
+        isWorking: () => declutter.isWorking(),
         toggle: () => {
-          if (declutter.isEnabled()) declutter.disable();
+          // A press while it is still at work (shown as on) cancels it.
+          if (declutter.isEnabled() || declutter.isWorking()) declutter.disable();
           else void declutter.enable(enabledKinds(settings ?? current));
         },
         onChange: (listener) => declutter.onChange(listener),

@@ -56,6 +56,11 @@ button[role="switch"] .track::after {
 }
 button[role="switch"][aria-checked="true"] .track { background: var(--accent); }
 button[role="switch"][aria-checked="true"] .track::after { transform: translateX(12px); }
+button[role="switch"][aria-busy="true"] .track::after { animation: switch-busy 700ms ease-in-out infinite alternate; }
+@keyframes switch-busy { from { opacity: 1; } to { opacity: 0.35; } }
+@media (prefers-reduced-motion: reduce) {
+  button[role="switch"][aria-busy="true"] .track::after { animation: none; opacity: 0.6; }
+}
 button[aria-expanded="true"] { background: var(--surface); border-color: var(--rule); }
 :focus { outline: none; }
 :focus-visible { outline: 2px solid var(--focus); outline-offset: 2px; }

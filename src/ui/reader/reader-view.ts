@@ -55,6 +55,8 @@ export interface QuoteLayerHandle {
 /** On-page hiding, as the view sees it. */
 export interface DeclutterHandle {
   isEnabled(): boolean;
+  /** Switched on, and still finding what to hide (a very large page is read off the tab). */
+  isWorking(): boolean;
   toggle(): void;
   onChange(listener: () => void): () => void;
 }
@@ -200,7 +202,11 @@ export function createReaderView(options: ReaderViewOptions): ReaderView {
     // Quotes index the body's text: not before the body is complete.
     const hasArticle = !!analysis?.article && !drawing;
     toolbar.setQuotes({ available: hasArticle && !!options.mountQuotes, on: quotesOn });
-    toolbar.setDeclutter({ available: !!options.declutter, on: !!options.declutter?.isEnabled() });
+    toolbar.setDeclutter({
+      available: !!options.declutter,
+      on: !!options.declutter?.isEnabled(),
+      working: !!options.declutter?.isWorking(),
+    });
     const count = options.hiddenCount?.(analysis) ?? analysis?.hidden.length ?? 0;
     toolbar.setHidden({ available: !!options.mountHiddenPanel, count, open: !!panel });
   }

@@ -25,7 +25,8 @@ export interface Toolbar {
   closeButton: HTMLButtonElement;
   sync(settings: Settings): void;
   setQuotes(state: { available: boolean; on: boolean }): void;
-  setDeclutter(state: { available: boolean; on: boolean }): void;
+  /** `working`: switched on, nothing hidden yet (shown as on, busy, with a title saying why). */
+  setDeclutter(state: { available: boolean; on: boolean; working: boolean }): void;
   setHidden(state: { available: boolean; count: number; open: boolean }): void;
   /** Puts keyboard focus back on the Hidden button (after its panel closes). */
   focusHidden(): void;
@@ -106,7 +107,8 @@ export function createToolbar(doc: Document, callbacks: ToolbarCallbacks): Toolb
   const quotes = switchButton(doc, 'Quotes', () => callbacks.toggleQuotes());
   quotes.title = 'Mark quotations and who said them';
   const declutter = switchButton(doc, 'Declutter page', () => callbacks.toggleDeclutter());
-  declutter.title = 'Hide comments and donation asks on the page itself';
+  const declutterTitle = 'Hide comments and donation asks on the page itself';
+  declutter.title = declutterTitle;
   const hidden = h(doc, 'button', {
     text: 'Hidden (0)',
     attrs: { type: 'button', 'aria-expanded': 'false', 'aria-controls': 'reader-side' },
@@ -159,9 +161,14 @@ export function createToolbar(doc: Document, callbacks: ToolbarCallbacks): Toolb
       quotes.hidden = !available;
       quotes.setAttribute('aria-checked', String(on));
     },
-    setDeclutter({ available, on }) {
+    setDeclutter({ available, on, working }) {
       declutter.hidden = !available;
-      declutter.setAttribute('aria-checked', String(on));
+      declutter.setAttribute('aria-checked', String(on || working));
+      if (working) declutter.setAttribute('aria-busy', 'true');
+      else declutter.removeAttribute('aria-busy');
+      declutter.title = working
+        ? 'Looking for what to hide… (press again to cancel)'
+        : declutterTitle;
     },
     setHidden({ available, count, open }) {
       hidden.hidden = !available;

@@ -147,6 +147,27 @@ describe('page declutter session', () => {
       session.disable();
     });
 
+    it('says it is at work while the page is read off the tab, and a disable meanwhile cancels', async () => {
+      page();
+      let answer: (known: KnownFindings) => void = () => undefined;
+      const session = sessionFor(
+        true,
+        () => new Promise<KnownFindings>((resolve) => (answer = resolve)),
+      );
+      const heard: boolean[] = [];
+      session.onChange(() => heard.push(session.isWorking()));
+      expect(session.isWorking()).toBe(false);
+      const pressed = session.enable(['comments']);
+      expect(session.isWorking()).toBe(true);
+      expect(heard, 'the switch can show it at once').toEqual([true]);
+      session.disable();
+      answer({ kinds: [...CLUTTER_KINDS], findings: [awayFinding] });
+      expect(await pressed).toBe(false);
+      expect(session.isWorking()).toBe(false);
+      expect(heard[heard.length - 1]).toBe(false);
+      expect(hidden()).toEqual([]);
+    });
+
     it('searches the page after all when the analysis off the tab fails', async () => {
       page();
       const session = sessionFor(true, async () => {

@@ -120,6 +120,7 @@ describe('reader session', () => {
       load: vi.fn(),
       peek: () => null,
       isEnabled: () => false,
+      isWorking: () => false,
       enable: vi.fn(async () => true),
       disable: vi.fn(),
       setToolbarAllowed: vi.fn(),
@@ -140,12 +141,41 @@ describe('reader session', () => {
     expect(declutter.enable).toHaveBeenCalledWith(['comments', 'donation']);
   });
 
+  it('a press on the Declutter switch while the page is still being searched cancels it', async () => {
+    let working = false;
+    const declutter = {
+      load: vi.fn(),
+      peek: () => null,
+      isEnabled: () => false,
+      isWorking: () => working,
+      enable: vi.fn(async () => true),
+      disable: vi.fn(),
+      setToolbarAllowed: vi.fn(),
+      mountHiddenPanel: vi.fn(),
+      onChange: () => () => {},
+      setKnownFindings: vi.fn(),
+    };
+    const { session } = start(() => articleAnalysis(), { declutter });
+    await session.toggle();
+    const button = Array.from(host()?.shadowRoot?.querySelectorAll('button') ?? []).find((b) =>
+      b.textContent?.includes('Declutter page'),
+    )!;
+    button.click();
+    expect(declutter.enable).toHaveBeenCalledTimes(1);
+    working = true;
+    button.click();
+    expect(declutter.disable).toHaveBeenCalledTimes(1);
+    expect(declutter.enable).toHaveBeenCalledTimes(1);
+    session.close();
+  });
+
   it("lends the analysis's findings to on-page Declutter while the view is open and the page unchanged", async () => {
     let source: (() => KnownFindings | null) | null = null;
     const declutter = {
       load: vi.fn(),
       peek: () => null,
       isEnabled: () => false,
+      isWorking: () => false,
       enable: vi.fn(async () => true),
       disable: vi.fn(),
       setToolbarAllowed: vi.fn(),

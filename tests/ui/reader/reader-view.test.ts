@@ -142,9 +142,41 @@ describe('reading view', () => {
     expect(shadow.activeElement).toBe(last);
   });
 
+  it('shows the Declutter switch on and busy while the page is still being searched', () => {
+    let working = true;
+    let changed = () => {};
+    const { shadow } = mount({
+      declutter: {
+        isEnabled: () => !working,
+        isWorking: () => working,
+        toggle: vi.fn(),
+        onChange: (listener) => {
+          changed = listener;
+          return () => {};
+        },
+      },
+    });
+    const button = [...shadow.querySelectorAll<HTMLButtonElement>('button[role="switch"]')].find(
+      (b) => b.textContent?.includes('Declutter page'),
+    )!;
+    expect(button.getAttribute('aria-checked')).toBe('true');
+    expect(button.getAttribute('aria-busy')).toBe('true');
+    expect(button.title).toMatch(/press again to cancel/);
+    working = false;
+    changed();
+    expect(button.getAttribute('aria-checked')).toBe('true');
+    expect(button.hasAttribute('aria-busy')).toBe(false);
+    expect(button.title).not.toMatch(/cancel/);
+  });
+
   it('gives every button an accessible name', () => {
     const { shadow } = mount({
-      declutter: { isEnabled: () => false, toggle: vi.fn(), onChange: () => () => {} },
+      declutter: {
+        isEnabled: () => false,
+        isWorking: () => false,
+        toggle: vi.fn(),
+        onChange: () => () => {},
+      },
       mountHiddenPanel: () => ({ destroy() {} }),
     });
     for (const button of Array.from(shadow.querySelectorAll('button'))) {
