@@ -352,6 +352,21 @@ export function defineBrowserSuite(kind: BrowserKind, extra?: (ctx: SuiteContext
         chips[chips.length - 1]?.scrollIntoView({ block: 'center' });
       }, undefined);
       await shot('declutter-page');
+      // A page script showing a hidden block again by its inline display does not undo the
+      // hiding (the stylesheet's rule is !important); its own style attribute is left as it was.
+      const overridden = await page().evaluate(() => {
+        const block = document.querySelector('[data-declutter-hidden]') as HTMLElement;
+        const before = block.getAttribute('style');
+        block.style.display = 'block';
+        const display = getComputedStyle(block).display;
+        // Read first: Chromium writes a CSSOM change into the attribute lazily, and would
+        // otherwise leave style="" behind after the removal.
+        void block.getAttribute('style');
+        if (before === null) block.removeAttribute('style');
+        else block.setAttribute('style', before);
+        return display;
+      }, undefined);
+      expect(overridden).toBe('none');
       const probe = await page().evaluate(probeHidden, undefined);
       const comments = (probe.byKind.comments ?? []).join('\n');
       const donation = (probe.byKind.donation ?? []).join('\n');

@@ -1,38 +1,40 @@
 // How Declutter hides a block on the live page, and shows it again, without freezing the tab.
 //
 // Every hidden block carries `data-declutter-hidden="<kind>"` (what the chips, the panel and the
-// quote layer read). What makes it disappear depends on the engine, chosen by measurement on the
-// 20,000-comment stress page (380,000 elements) with `scripts/bench/declutter-large.ts`, which
-// turns "Declutter page" on and off again through the real extension:
+// quote layer read), and one injected stylesheet turns that attribute into `display: none`: an
+// `!important` rule the page's own scripts cannot undo by setting an inline display. That tears
+// the block's boxes down in one frame, about 1.4 µs an element: nothing for a comment section of
+// a few thousand elements, half a second for the 20,000-comment stress page's thread (380,000
+// elements), and seconds to build them again when it is shown. A block of LARGE_BLOCK_ELEMENTS
+// or more is therefore hidden another way, chosen per engine by measurement on that page with
+// `scripts/bench/declutter-large.ts` (which turns "Declutter page" on and off through the real
+// extension):
 //
-// - 'stylesheet' (Chromium): one injected stylesheet turns the attribute into `display: none`.
-//   Hiding a block that way tears its boxes down in one frame, about 1.4 µs an element: nothing
-//   for a comment section of a few thousand elements, 516–554 ms for the stress page's thread,
-//   and 2.5–3.4 s to build them again when it is shown. A block of LARGE_BLOCK_ELEMENTS or more
-//   therefore gets `content-visibility: hidden` on a zero-height box instead: the browser keeps
-//   its boxes and stops rendering them, and the contents leave the accessibility tree, the tab
-//   order and find-in-page as with `display: none`. Longest stall hiding 581 → 166 ms, showing
-//   3,470 → 438 ms (the block's own layout, in one frame). Only a block-level box can take the
-//   property; any other gets `display: none`.
-// - 'inline' (Firefox): there, inserting or removing a stylesheet whose rules key on an
-//   attribute restyles the whole document (Stylo invalidates by id, class and tag name only):
-//   690–705 ms on the stress page, more than the hiding itself, and `content-visibility` took
-//   790–840 ms. So each block gets an inline `display: none !important` (its `style` attribute
-//   is put back as it was), and a large block is hidden in steps: its parts a few thousand
-//   elements per task from the block's end (nothing left on screen moves), then the block; shown
-//   again from its top. Longest stall hiding 465 → 135 ms, showing 1,651 → 154 ms.
+// - 'skip-rendering' (Chromium): `content-visibility: hidden` on a zero-height box. The browser
+//   keeps the contents' boxes and stops rendering them, and they leave the accessibility tree,
+//   the tab order and find-in-page as with `display: none`. Longest stall hiding 581 → 166 ms,
+//   showing 3,470 → 438 ms (the block's own layout, in one frame). Only a block-level box can
+//   take the property; any other gets `display: none`.
+// - 'in-steps' (Firefox, where `content-visibility` took 790–840 ms): the block's parts get an
+//   inline `display: none !important` a few thousand elements per task, from the block's end
+//   (nothing left on screen moves), then the block is hidden; shown again from its top. Longest
+//   stall hiding 465 → 135 ms, showing 1,651 → 154 ms. There, inserting or removing a stylesheet
+//   keyed on an attribute restyles the whole document (Stylo invalidates by id, class and tag
+//   name only): 690–705 ms on the stress page. So on a page of LARGE_PAGE_ELEMENTS or more every
+//   block is hidden by an inline style instead of the stylesheet (its `style` attribute is put
+//   back as it was).
 //
 // Nothing is moved or removed, and everything written here is taken away again.
 
 export const HIDDEN_ATTRIBUTE = 'data-declutter-hidden';
 export const HIDE_STYLE_ATTRIBUTE = 'data-declutter-style';
-/** On a hidden block whose rendering is skipped ('stylesheet'). */
+/** On a hidden block whose rendering is skipped ('skip-rendering'). */
 export const SKIP_ATTRIBUTE = 'data-declutter-skip';
-/** On a block being hidden in steps ('inline'). */
+/** On a block being hidden in steps ('in-steps'): not `display: none` until its parts are. */
 export const STEPPING_ATTRIBUTE = 'data-declutter-stepping';
 
 export const HIDE_CSS =
-  `[${HIDDEN_ATTRIBUTE}]:not([${SKIP_ATTRIBUTE}]){display:none!important}` +
+  `[${HIDDEN_ATTRIBUTE}]:not([${SKIP_ATTRIBUTE}]):not([${STEPPING_ATTRIBUTE}]){display:none!important}` +
   `[${HIDDEN_ATTRIBUTE}][${SKIP_ATTRIBUTE}]{content-visibility:hidden!important;` +
   'contain-intrinsic-size:0 0!important;height:0!important;min-height:0!important;' +
   'padding:0!important;border:0!important;margin:0!important;outline:0!important;' +
@@ -42,14 +44,20 @@ export const HIDE_CSS =
 export const LARGE_BLOCK_ELEMENTS = 20_000;
 /** Elements hidden or shown per task in steps: 40–95 ms a step in Firefox on the stress page. */
 export const STEP_ELEMENTS = 8_000;
+/**
+ * Elements on a page from which Firefox's restyle for our stylesheet would stall it (about
+ * 1.8 µs an element: 55 ms here).
+ */
+export const LARGE_PAGE_ELEMENTS = 30_000;
 
-export type HidingStrategy = 'stylesheet' | 'inline';
+export type HidingStrategy = 'skip-rendering' | 'in-steps';
 
 export interface BlockHiderOptions {
   strategy: HidingStrategy;
   /** Overrides of the thresholds above (tests). */
   largeElements?: number;
   stepElements?: number;
+  largePageElements?: number;
   /** Gives the page a turn between steps (default: a zero-delay timer). */
   yieldTask?: (next: () => void) => void;
 }
@@ -145,6 +153,8 @@ function inlineHider() {
       const entry = saved.get(el);
       if (!entry) return;
       saved.delete(el);
+      // (Reading the attribute also matters: Chromium writes a CSSOM change into it lazily, and
+      // a removal before that leaves style="" behind.)
       if (el.getAttribute('style') === entry.ours) {
         if (entry.attribute === null) el.removeAttribute('style');
         else el.setAttribute('style', entry.attribute);
@@ -162,14 +172,20 @@ export function createBlockHider(doc: Document, options: BlockHiderOptions): Blo
   const largeElements = options.largeElements ?? LARGE_BLOCK_ELEMENTS;
   const stepElements = options.stepElements ?? STEP_ELEMENTS;
   const yieldTask = options.yieldTask ?? ((next) => setTimeout(next, 0));
-  const inline = options.strategy === 'inline';
+  const inSteps = options.strategy === 'in-steps';
+  let pageIsLarge: boolean | null = null;
+  /** Blocks hidden by an inline style rather than the stylesheet (see above); decided once. */
+  const inline = () =>
+    inSteps &&
+    (pageIsLarge ??=
+      descendants(doc.documentElement) >= (options.largePageElements ?? LARGE_PAGE_ELEMENTS));
   const hidden = new Set<Element>();
   const stepping = new Map<Element, Stepping>();
   const inlineStyle = inlineHider();
   let style: HTMLStyleElement | null = null;
 
   const ensureStyle = () => {
-    if (inline || style?.isConnected) return;
+    if (style?.isConnected) return;
     style = doc.createElement('style');
     style.setAttribute(HIDE_STYLE_ATTRIBUTE, '');
     style.textContent = HIDE_CSS;
@@ -191,8 +207,9 @@ export function createBlockHider(doc: Document, options: BlockHiderOptions): Blo
 
   const finish = (element: Element, job: Stepping) => {
     if (job.target === 'hidden') {
+      // The stylesheet's rule applies from here (or the inline style, on a large page).
       element.removeAttribute(STEPPING_ATTRIBUTE);
-      inlineStyle.hide(element);
+      if (inline()) inlineStyle.hide(element);
     }
     // Inside a block now `display: none` (or after the last part shown), unhiding costs nothing.
     for (const part of job.marked) inlineStyle.show(part);
@@ -286,34 +303,38 @@ export function createBlockHider(doc: Document, options: BlockHiderOptions): Blo
     yieldTask(() => runStep(element, started, generation));
   };
 
+  /** Hidden whole already, by the stylesheet or an inline style (not part way in steps). */
+  const wholeHidden = (element: Element) =>
+    inlineStyle.isHidden(element) ||
+    (element.hasAttribute(HIDDEN_ATTRIBUTE) && !element.hasAttribute(STEPPING_ATTRIBUTE));
+
   const hide = (element: Element, kind: string) => {
+    const again = hidden.has(element) && wholeHidden(element);
     hidden.add(element);
-    if (!inline) {
+    if (!inSteps) {
       // Decided before the attribute goes on: the box's display is read as the page styles it.
-      const skip = isLarge(element) && canSkip(element);
+      const skip = !again && isLarge(element) && canSkip(element);
       ensureStyle();
       if (skip) element.setAttribute(SKIP_ATTRIBUTE, '');
       element.setAttribute(HIDDEN_ATTRIBUTE, kind);
       return;
     }
-    element.setAttribute(HIDDEN_ATTRIBUTE, kind);
-    if (inlineStyle.isHidden(element)) return;
+    if (!inline()) ensureStyle();
+    if (again) return element.setAttribute(HIDDEN_ATTRIBUTE, kind);
     if (stepping.has(element) || isLarge(element)) {
       element.setAttribute(STEPPING_ATTRIBUTE, '');
+      element.setAttribute(HIDDEN_ATTRIBUTE, kind);
       startSteps(element, 'hidden');
-    } else {
-      inlineStyle.hide(element);
+      return;
     }
+    element.setAttribute(HIDDEN_ATTRIBUTE, kind);
+    if (inline()) inlineStyle.hide(element);
   };
 
   const show = (element: Element) => {
+    const whole = hidden.has(element) && wholeHidden(element);
     hidden.delete(element);
-    element.removeAttribute(HIDDEN_ATTRIBUTE);
-    element.removeAttribute(SKIP_ATTRIBUTE);
-    element.removeAttribute(STEPPING_ATTRIBUTE);
-    if (!inline) return dropStyleIfUnused();
-    const whole = inlineStyle.isHidden(element);
-    if (whole && element.isConnected && isLarge(element)) {
+    if (inSteps && whole && element.isConnected && isLarge(element)) {
       // Its children hidden first (free inside a `display: none` block), then the block shown.
       const job: Stepping = {
         target: 'shown',
@@ -324,8 +345,13 @@ export function createBlockHider(doc: Document, options: BlockHiderOptions): Blo
       stepping.set(element, job);
       hideChildren(element, job.marked);
     }
+    element.removeAttribute(HIDDEN_ATTRIBUTE);
+    element.removeAttribute(SKIP_ATTRIBUTE);
+    element.removeAttribute(STEPPING_ATTRIBUTE);
     inlineStyle.show(element);
     if (stepping.has(element)) startSteps(element, 'shown');
+    // Parts still to show are hidden by inline styles: the stylesheet can go.
+    dropStyleIfUnused();
   };
 
   return {

@@ -1,8 +1,9 @@
 // Declutter mode on the live page: hide what the core recognised as clutter, reversibly.
 //
 // Hiding never removes or moves page nodes: the element gets `data-declutter-hidden="<kind>"` and
-// one injected stylesheet hides everything carrying that attribute (in Firefox an inline style,
-// and a very large block is hidden without freezing the tab: ./block-hider.ts). A chip in its own shadow root
+// one injected stylesheet hides everything carrying that attribute (a very large block, or any
+// block of a very large page in Firefox, is hidden otherwise, so as not to freeze the tab:
+// ./block-hider.ts). A chip in its own shadow root
 // is inserted before each hidden block so the reader knows something is there and can show it.
 // Undoing everything removes every attribute, chip and the stylesheet, leaving the page's markup
 // exactly as it was. Sections that load late are caught by a throttled mutation observer.
@@ -65,7 +66,7 @@ export interface PageDeclutterOptions {
   blockHider?: Omit<BlockHiderOptions, 'strategy'>;
 }
 
-const DEFAULT_STRATEGY: HidingStrategy = __BROWSER__ === 'firefox' ? 'inline' : 'stylesheet';
+const DEFAULT_STRATEGY: HidingStrategy = __BROWSER__ === 'firefox' ? 'in-steps' : 'skip-rendering';
 
 interface Item extends HiddenItem {
   chip: HiddenChip | null;

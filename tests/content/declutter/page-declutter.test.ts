@@ -164,7 +164,7 @@ describe('createPageDeclutter', () => {
       kinds: ['comments'],
       detect: makeFakeDetect(),
       observe: false,
-      strategy: 'inline',
+      strategy: 'in-steps',
       // #comments holds 5 elements: a heading and a list of two, each its own step.
       blockHider: { largeElements: 4, stepElements: 1, yieldTask: (next) => steps.push(next) },
     });
