@@ -21,6 +21,9 @@ import {
   renderArticleBody,
 } from './article-render';
 
+/** The smallest batch of work per task: below it, the tasks' own overhead would dominate. */
+const MIN_BUDGET_MS = 2;
+
 /** HTML characters above which the body is drawn in parts. */
 export const ARTICLE_PARTS_CHARS = 500_000;
 
@@ -29,8 +32,13 @@ export interface ArticlePartsOptions {
   partsAbove?: number;
   /** Characters parsed per task (default 100 000). */
   parseChars?: number;
-  /** Milliseconds of work per task (default 12: each task's nodes are then styled and laid out). */
+  /**
+   * Milliseconds of work per task at most (default 12: each task's nodes are then styled and
+   * laid out). Less when the page's turn after a task takes over `turnMs` (see below).
+   */
   budgetMs?: number;
+  /** How long the page's turn between two tasks may take before batches shrink (default 90). */
+  turnMs?: number;
   /** Elements above which an element is brought over as a shell and filled (default 500). */
   small?: number;
   /** Gives the thread back (default: a new task). */
@@ -63,7 +71,9 @@ export function drawArticleBody(
     };
   }
   const win = doc.defaultView;
-  const budget = options.budgetMs ?? 12;
+  const maxBudget = options.budgetMs ?? 12;
+  const turnTarget = options.turnMs ?? 90;
+  let budget = maxBudget;
   const small = options.small ?? 500;
   const now = options.now ?? (() => (win ?? globalThis).performance.now());
   const yieldTo =
@@ -88,6 +98,18 @@ export function drawArticleBody(
     // Set as soon as it holds: the blocks drawn later are then laid out lazily too.
     if (blocks > LONG_ARTICLE_BLOCKS) body.setAttribute('data-long', '');
     to.append(...Array.from(holding.childNodes));
+  }
+
+  /**
+   * The page's turn after a task renders what it placed, and its cost grows with the body, not
+   * only with the batch: in Chromium every lazily laid-out block is checked on every frame (51 ms
+   * of a 195 ms frame near the end of a 10 MB article, the rest style, layout and paint of the
+   * batch). When a turn takes longer than the target, the next batches are smaller in
+   * proportion; when turns are quick again, they grow back.
+   */
+  function nextBudget(current: number, turn: number): number {
+    const next = turn > turnTarget ? (current * turnTarget) / turn : current * 1.25;
+    return Math.min(maxBudget, Math.max(MIN_BUDGET_MS, next));
   }
 
   async function draw(): Promise<void> {
@@ -119,8 +141,10 @@ export function drawArticleBody(
         if (now() - since >= budget) {
           place(batch, to);
           batch = [];
+          const yielded = now();
           await yieldTo();
           since = now();
+          budget = nextBudget(budget, since - yielded);
         }
       }
       place(batch, to);

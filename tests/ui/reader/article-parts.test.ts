@@ -69,6 +69,44 @@ describe('drawing a very large article in parts', () => {
     expect(buildTextMap(drawing.body).text).toBe(data.text);
   });
 
+  it('makes its batches smaller while the page takes long to render them, larger again after', async () => {
+    const html = Array.from({ length: 600 }, (_, i) => `<p>Paragraph ${i}.</p>`).join('');
+    const data = article(html);
+    let clock = 0;
+    let slowTurns = 0;
+    const drawn: number[] = [];
+    let drawing: ReturnType<typeof drawArticleBody> | undefined;
+    drawing = drawArticleBody(document, data, PAGE, meta, {
+      partsAbove: 1000,
+      small: 10_000,
+      budgetMs: 12,
+      turnMs: 90,
+      parseChars: 1_000_000,
+      // One unit of the clock per look at it: a batch is then about `budget` paragraphs.
+      now: () => (clock += 1),
+      yieldTo: async () => {
+        drawn.push(drawing?.body.childElementCount ?? 0);
+        // The page's turn: 360 ms after each of the first five batches, then quick.
+        if (drawn.length > 1 && slowTurns < 5) {
+          slowTurns++;
+          clock += 360;
+        }
+      },
+    });
+    await drawing.done;
+    const batches = drawn
+      .slice(1)
+      .map((n, i) => n - drawn[i]!)
+      .filter((n) => n > 0);
+    const first = batches[0]!;
+    const smallest = Math.min(...batches.slice(1, 7));
+    expect(smallest, 'shrunk after slow turns').toBeLessThanOrEqual(first / 4);
+    expect(Math.max(...batches.slice(-5)), 'grown back after quick ones').toBeGreaterThanOrEqual(
+      first - 1,
+    );
+    expect(buildTextMap(drawing.body).text).toBe(data.text);
+  });
+
   it('draws a small article at once, and stops when cancelled', async () => {
     const small = article('<p>One <a href="https://example.org/a">link</a>.</p>');
     const now = drawArticleBody(document, small, PAGE, meta);
