@@ -1,7 +1,8 @@
 // A very large article body drawn in parts ("Try anyway" on a very large page): importing a 10 MB
 // article's nodes and preparing them in one go holds the tab for over a second. Here the sanitised
 // HTML is parsed into an inert document a slice per task (src/ui/dom/safe-html.ts), then its
-// nodes are moved into the view's body a batch per task, within a time budget: an element with many descendants is brought over as an
+// nodes are moved into the view's body a batch per task, within a time budget (smaller while the
+// page takes long to render the batches): an element with many descendants is brought over as an
 // empty shell first and filled child by child, the rest whole. Each batch goes through the same
 // preparation as renderArticleBody (media, links) in a holding element before it is placed, so
 // the finished body is the one renderArticleBody makes (tests/ui/article-parts.test.ts), and

@@ -75,8 +75,8 @@ describe('drawing a very large article in parts', () => {
     let clock = 0;
     let slowTurns = 0;
     const drawn: number[] = [];
-    let drawing: ReturnType<typeof drawArticleBody> | undefined;
-    drawing = drawArticleBody(document, data, PAGE, meta, {
+    let body: HTMLElement | null = null;
+    const drawing = drawArticleBody(document, data, PAGE, meta, {
       partsAbove: 1000,
       small: 10_000,
       budgetMs: 12,
@@ -85,7 +85,7 @@ describe('drawing a very large article in parts', () => {
       // One unit of the clock per look at it: a batch is then about `budget` paragraphs.
       now: () => (clock += 1),
       yieldTo: async () => {
-        drawn.push(drawing?.body.childElementCount ?? 0);
+        drawn.push(body?.childElementCount ?? 0);
         // The page's turn: 360 ms after each of the first five batches, then quick.
         if (drawn.length > 1 && slowTurns < 5) {
           slowTurns++;
@@ -93,6 +93,7 @@ describe('drawing a very large article in parts', () => {
         }
       },
     });
+    body = drawing.body;
     await drawing.done;
     const batches = drawn
       .slice(1)
