@@ -58,6 +58,23 @@ function start(analyze: (doc: Document, o: AnalyzeOptions) => PageAnalysis, extr
 const host = () => document.querySelector<HTMLElement>('[data-declutter-root="reader"]');
 const shadowText = () => host()?.shadowRoot?.textContent ?? '';
 
+/** On-page Declutter as the reading view sees it, switched off, with `over` in place. */
+function fakeDeclutter<T extends object>(over: T = {} as T) {
+  return {
+    load: vi.fn(),
+    peek: () => null,
+    isEnabled: () => false,
+    isWorking: () => false,
+    enable: vi.fn(async () => true),
+    disable: vi.fn(),
+    setToolbarAllowed: vi.fn(),
+    mountHiddenPanel: vi.fn(),
+    onChange: () => () => {},
+    setKnownFindings: vi.fn(),
+    ...over,
+  };
+}
+
 describe('reader session', () => {
   it('toggles: the first call opens, the second closes', async () => {
     const analyze = vi.fn((_doc: Document, _options: AnalyzeOptions) => articleAnalysis());
@@ -116,18 +133,7 @@ describe('reader session', () => {
   });
 
   it('shows the reason and a declutter action when there is no article', async () => {
-    const declutter = {
-      load: vi.fn(),
-      peek: () => null,
-      isEnabled: () => false,
-      isWorking: () => false,
-      enable: vi.fn(async () => true),
-      disable: vi.fn(),
-      setToolbarAllowed: vi.fn(),
-      mountHiddenPanel: vi.fn(),
-      onChange: () => () => {},
-      setKnownFindings: vi.fn(),
-    };
+    const declutter = fakeDeclutter();
     const { session } = start(() => noArticleAnalysis('Nothing here looks like an article.'), {
       declutter,
     });
@@ -143,18 +149,7 @@ describe('reader session', () => {
 
   it('a press on the Declutter switch while the page is still being searched cancels it', async () => {
     let working = false;
-    const declutter = {
-      load: vi.fn(),
-      peek: () => null,
-      isEnabled: () => false,
-      isWorking: () => working,
-      enable: vi.fn(async () => true),
-      disable: vi.fn(),
-      setToolbarAllowed: vi.fn(),
-      mountHiddenPanel: vi.fn(),
-      onChange: () => () => {},
-      setKnownFindings: vi.fn(),
-    };
+    const declutter = fakeDeclutter({ isWorking: () => working });
     const { session } = start(() => articleAnalysis(), { declutter });
     await session.toggle();
     const button = Array.from(host()?.shadowRoot?.querySelectorAll('button') ?? []).find((b) =>
@@ -171,18 +166,9 @@ describe('reader session', () => {
 
   it("lends the analysis's findings to on-page Declutter while the view is open and the page unchanged", async () => {
     let source: (() => KnownFindings | null) | null = null;
-    const declutter = {
-      load: vi.fn(),
-      peek: () => null,
-      isEnabled: () => false,
-      isWorking: () => false,
-      enable: vi.fn(async () => true),
-      disable: vi.fn(),
-      setToolbarAllowed: vi.fn(),
-      mountHiddenPanel: vi.fn(),
-      onChange: () => () => {},
+    const declutter = fakeDeclutter({
       setKnownFindings: (s: typeof source) => void (source = s),
-    };
+    });
     const analysis = articleAnalysis({ timings: { clutter: 1, total: 2 } });
     const { session } = start(() => analysis, { declutter });
     const lent = () => (source as (() => KnownFindings | null) | null)?.() ?? null;
