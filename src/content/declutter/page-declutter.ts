@@ -3,8 +3,8 @@
 // Hiding never removes or moves page nodes: the element gets `data-declutter-hidden="<kind>"` and
 // one injected stylesheet hides everything carrying that attribute (a very large block, or any
 // block of a very large page in Firefox, is hidden otherwise, so as not to freeze the tab:
-// ./block-hider.ts). A chip in its own shadow root
-// is inserted before each hidden block so the reader knows something is there and can show it.
+// ./block-hider.ts). A chip in its own shadow root is inserted before each hidden block so the
+// reader knows something is there and can show it.
 // Undoing everything removes every attribute, chip and the stylesheet, leaving the page's markup
 // exactly as it was. Sections that load late are caught by a throttled mutation observer.
 import {
