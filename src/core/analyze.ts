@@ -2,7 +2,7 @@
 //
 //   guard → clutter (detected on the page itself) → clone (the page without it) → prepare (lazy
 //   images and frames) → Readability → clean-up (embeds become inert links, absolute URLs) →
-//   sanitise (DOMPurify) → canonical text → quotes
+//   sanitise (DOMPurify) → canonical text (of the sanitised tree) → quotes
 //
 // analyzeArticle is the same pipeline without the last stage: what the reading view needs to
 // paint. The content script uses it (as analyzeArticleWithDetector), so the quote code (loaded on
@@ -22,6 +22,7 @@ import { replaceEmbeds } from './reader/embeds';
 import { hideMedia, releaseMedia, restoreMedia } from './reader/inert-media';
 import { absolutizeUrls, documentBase } from './reader/urls';
 import { NoWindowError, sanitizeArticle } from './reader/sanitize';
+import { textSurvivesReparse } from './reader/reparse';
 import { readingMinutes, WORD } from './reader/reading-time';
 import { canonicalText } from './text/text-map';
 import type {
@@ -404,19 +405,33 @@ function* runPipeline(
   absolutizeUrls(content, base);
   clock.lap('cleanup');
 
+  // The text and the article test are read off the sanitised tree itself, while it still holds
+  // its media: parsing the HTML again gives the same text (reader/reparse.ts) except on a tree
+  // the parser would rebuild, and only then is it parsed again, as the view will parse it.
   let html: string;
+  let text = '';
+  let isArticle = false;
+  const read = (tree: HTMLElement) => {
+    text = canonicalText(tree);
+    isArticle = looksLikeArticle(text, tree, doc);
+  };
+  let reparse = false;
   try {
-    html = sanitizeArticle(content, view, pageUrl);
+    html = sanitizeArticle(content, view, pageUrl, (tree) => {
+      read(tree);
+      reparse = !textSurvivesReparse(tree, text);
+    });
   } catch (error) {
     clock.lap('sanitise');
     return done({ code: 'parse-error', message: describe(error) });
   } finally {
     if (media) releaseMedia(content);
   }
-  const rendered = parseArticleHtml(html, doc, parser);
-  const text = canonicalText(rendered);
-  const isArticle = looksLikeArticle(text, rendered, doc);
-  if (media) releaseMedia(rendered);
+  if (reparse) {
+    const rendered = parseArticleHtml(html, doc, parser);
+    read(rendered);
+    if (media) releaseMedia(rendered);
+  }
   clock.lap('sanitise');
   if (!isArticle) return done(NO_ARTICLE);
   // Before the quotes, or (in the reading view) before the view is drawn.

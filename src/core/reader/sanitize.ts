@@ -185,8 +185,15 @@ export class NoWindowError extends Error {
 /**
  * Sanitises `root`'s content for the reading view and returns it as HTML. `view` is the window of
  * the page (or of the Node DOM) whose DOMParser DOMPurify uses; one sanitiser is kept per window.
+ * `inspect` is handed the sanitised tree the HTML is made of (a <body> holding it), before its
+ * media are released: what the caller reads there needs no second parse of the HTML.
  */
-export function sanitizeArticle(root: Node, view: Window, pageUrl: string | null): string {
+export function sanitizeArticle(
+  root: Node,
+  view: Window,
+  pageUrl: string | null,
+  inspect?: (body: HTMLElement) => void,
+): string {
   let sanitizer = sanitizers.get(view);
   if (!sanitizer) {
     sanitizer = createSanitizer(view);
@@ -203,6 +210,7 @@ export function sanitizeArticle(root: Node, view: Window, pageUrl: string | null
     // DOMPurify's document, kept or removed, must leave their parents before it is dropped.
     const body = purify.sanitize(root) as unknown as HTMLElement;
     const html = body.innerHTML;
+    inspect?.(body);
     if (media) {
       releaseMedia(body);
       for (const entry of purify.removed) {

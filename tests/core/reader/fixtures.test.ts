@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzePage, parseArticleHtml } from '../../../src/core/analyze';
 import type { ClutterKind, NoArticleCode, PageAnalysis } from '../../../src/core/types';
 import { decodeHtml } from '../../../src/cli/decode';
+import { canonicalText } from '../../../src/core/text/text-map';
 
 const ROOT = join(import.meta.dirname, '../../fixtures/pages');
 
@@ -76,6 +77,11 @@ describe.each(slugs)('fixture %s', (slug) => {
       expect(result.reason, `${slug}: unexpected reason`).toBeNull();
       expect(result.article, `${slug}: article`).not.toBeNull();
     }
+  });
+
+  it("gives the text of the view's own parse of the html (quote offsets index it)", () => {
+    if (!result.article) return;
+    expect(canonicalText(articleDom), `${slug}: text of the parsed html`).toBe(result.article.text);
   });
 
   it('reports the expected metadata', () => {
