@@ -33,6 +33,19 @@ const TOKEN =
   /([\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:[-'’.&][\p{L}\p{N}][\p{L}\p{N}\p{M}]*)*\.?)|\.\.\.|\S/gu;
 const UPPER = /^\p{Lu}/u;
 
+/** UPPER.test(word), without the regular expression for the common ASCII case. */
+function startsUpper(word: string): boolean {
+  const code = word.charCodeAt(0);
+  if (code < 128) return code >= 65 && code <= 90;
+  return UPPER.test(word);
+}
+
+/** Lower-cased with curly apostrophes straightened (most words have none: no second pass). */
+function lowered(word: string): string {
+  const lower = word.toLowerCase();
+  return lower.includes('’') ? lower.replace(/’/g, "'") : lower;
+}
+
 /** Tokenises text[from, to) with the given quote spans (sorted, within the range) as units. */
 export function tokenize(
   text: string,
@@ -76,17 +89,17 @@ export function tokenize(
       if (w.endsWith('.')) {
         const bare = w.slice(0, -1).toLowerCase();
         const keep =
-          ABBREVIATIONS.has(bare) || (bare.length === 1 && UPPER.test(w)) || bare.includes('.');
+          ABBREVIATIONS.has(bare) || (bare.length === 1 && startsUpper(w)) || bare.includes('.');
         if (!keep) w = w.slice(0, -1);
       }
       tokens.push({
         kind: 'word',
         text: w,
-        lower: w.toLowerCase().replace(/’/g, "'"),
+        lower: lowered(w),
         start: i,
         end: i + w.length,
         quote: -1,
-        cap: UPPER.test(w),
+        cap: startsUpper(w),
         sentence: 0,
       });
     } else {
