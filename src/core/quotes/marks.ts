@@ -32,16 +32,29 @@ export interface QuoteSpan {
  * a block (plain-text input often has one line per paragraph).
  */
 export function splitParagraphs(text: string): Paragraph[] {
+  // The breaks are what /[ \t]*\n\s*/g matches, found from each line feed rather than by the
+  // expression, which (its optional lead has no first character to look for) tried a match at
+  // every character of the article.
   const out: Paragraph[] = [];
-  const re = /[ \t]*\n\s*/g;
   let start = 0;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null) {
-    if (m.index > start) out.push({ start, end: m.index });
-    start = m.index + m[0].length;
+  for (let feed = text.indexOf('\n'); feed !== -1; feed = text.indexOf('\n', start)) {
+    let from = feed;
+    while (from > start && (text[from - 1] === ' ' || text[from - 1] === '\t')) from--;
+    let to = feed + 1;
+    while (to < text.length && isSpace(text.charCodeAt(to))) to++;
+    if (from > start) out.push({ start, end: from });
+    start = to;
   }
   if (start < text.length) out.push({ start, end: text.length });
   return out;
+}
+
+const SPACE = /\s/;
+
+/** What `\s` matches, without the expression for the usual ASCII characters. */
+function isSpace(code: number): boolean {
+  if (code === 32 || (code >= 9 && code <= 13)) return true;
+  return code > 127 && SPACE.test(String.fromCharCode(code));
 }
 
 /** Which closing marks end a quotation opened by each mark. */
