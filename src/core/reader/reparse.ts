@@ -13,31 +13,26 @@
 // an <a> in an <a>, a heading in a heading) moves block edges, not text, and canonical text is the
 // same (tests/core/reader/reparse.test.ts).
 
-const PREFORMATTED = 'pre, listing, textarea';
+// The sanitiser has removed <textarea>, <script>, <style> and <template> already.
+const PREFORMATTED = 'pre, listing';
 
-/** Children each table part keeps when parsed; anything else is moved out of the table. */
-const TABLE_CHILDREN: Record<string, ReadonlySet<string>> = {
-  table: new Set(['caption', 'colgroup', 'col', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th']),
-  thead: new Set(['tr', 'td', 'th']),
-  tbody: new Set(['tr', 'td', 'th']),
-  tfoot: new Set(['tr', 'td', 'th']),
-  tr: new Set(['td', 'th']),
-};
-
-/** Script-supporting elements the parser also leaves in place (the sanitiser removes them). */
-const ALSO_IN_TABLES = new Set(['script', 'template', 'style']);
+/**
+ * "parent child" pairs the parser keeps in a table (a cell straight in a <table> gets the row
+ * and section it implies, which adds no text); any other child is moved out before the table.
+ */
+const TABLE_CHILD =
+  /^(?:table (?:caption|colgroup|col|thead|tbody|tfoot|tr|td|th)|t(?:head|body|foot) (?:tr|td|th)|tr t[dh])$/;
 
 function tableHoldsStrayContent(body: Element): boolean {
   for (const part of body.querySelectorAll('table, thead, tbody, tfoot, tr')) {
-    const allowed = TABLE_CHILDREN[part.localName];
-    if (!allowed) continue;
     for (let child = part.firstChild; child; child = child.nextSibling) {
-      if (child.nodeType === 3) {
-        if (/[^ \t\n\f\r]/.test(child.nodeValue ?? '')) return true;
-      } else if (child.nodeType === 1) {
-        const name = (child as Element).localName;
-        if (!allowed.has(name) && !ALSO_IN_TABLES.has(name)) return true;
-      }
+      if (
+        child.nodeType === 3
+          ? /[^ \t\n\f\r]/.test(child.nodeValue ?? '')
+          : child.nodeType === 1 &&
+            !TABLE_CHILD.test(`${part.localName} ${(child as Element).localName}`)
+      )
+        return true;
     }
   }
   return false;
