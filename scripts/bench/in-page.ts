@@ -21,6 +21,12 @@ export interface StageRunResult {
    */
   shippedIdentical: boolean;
   shippedDifference: string | null;
+  /**
+   * Whether article.text is the canonical text of article.html parsed as the reading view parses
+   * it (quote offsets index that text; analyzePage reads it off the sanitised tree instead of
+   * parsing again): null without an article, else the first difference or '' when identical.
+   */
+  viewTextDifference: string | null;
   /** Median ms of `analyzePage(document, { now })`, timed from outside. */
   pipeline: number;
   /** Median ms per stage as reported by analysis.timings (clone, clutter, readability, ...). */
@@ -162,11 +168,27 @@ export function runStages(options: StageRunOptions): StageRunResult {
     runParts(true);
   }
   const analysis = last as ReturnType<DeclutterBench['analyzePage']> | null;
+  let viewTextDifference: string | null = null;
+  if (analysis?.article) {
+    const { html, text } = analysis.article;
+    const view = new DOMParser().parseFromString(
+      `<!DOCTYPE html><html><head></head><body>${html}</body></html>`,
+      'text/html',
+    ).body;
+    const seen = bench.buildTextMap(view).text;
+    let at = 0;
+    while (at < text.length && text[at] === seen[at]) at++;
+    viewTextDifference =
+      seen === text
+        ? ''
+        : `at ${at}: article.text "${text.slice(at, at + 40)}" / view "${seen.slice(at, at + 40)}"`;
+  }
   return {
     bare: med(bare),
     shipped: med(shipped),
     shippedIdentical: shippedDifference === null,
     shippedDifference,
+    viewTextDifference,
     pipeline: med(pipeline),
     stages: Object.fromEntries(Object.entries(stages).map(([k, v]) => [k, med(v)])),
     clutterDirect: med(clutter),

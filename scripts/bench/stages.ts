@@ -63,6 +63,9 @@ export interface BrowserStageReport {
   /** Pages where the shipped Readability's result equals the published package's. */
   shippedIdentical: number;
   shippedDifferent: string[];
+  /** Pages with an article, and those whose article.text differs from the view's parse. */
+  viewTextPages: number;
+  viewTextDifferent: string[];
   timerStep: number;
   crossOriginIsolated: boolean;
   pipelineErrors: Record<string, number>;
@@ -187,6 +190,10 @@ function summarise(
     shippedDifferent: ok
       .filter((p) => p.shippedIdentical === false)
       .map((p) => `${p.set}/${p.id}: ${p.shippedDifference}`),
+    viewTextPages: ok.filter((p) => p.viewTextDifference != null).length,
+    viewTextDifferent: ok
+      .filter((p) => p.viewTextDifference)
+      .map((p) => `${p.set}/${p.id}: ${p.viewTextDifference}`),
     timerStep: Math.max(...ok.map((p) => p.timerStep ?? 0)),
     crossOriginIsolated: ok.every((p) => p.crossOriginIsolated),
     pipelineErrors,
@@ -253,6 +260,9 @@ export function printStages(r: BrowserStageReport): string {
       `${fmt(r.ratios.pipelineOverShippedMedian)}×, p95 ${fmt(r.ratios.pipelineOverShippedP95)}×; ` +
       `its result identical to the published package's on ${r.shippedIdentical} of ${r.pages.length - failed.length} pages`,
     ...r.shippedDifferent.slice(0, 10).map((d) => `  DIFFERENT: ${d}`),
+    `article.text equals the text of article.html as the view parses it on ` +
+      `${r.viewTextPages - r.viewTextDifferent.length} of ${r.viewTextPages} pages with an article`,
+    ...r.viewTextDifferent.slice(0, 10).map((d) => `  DIFFERENT: ${d}`),
     `clutter stage / Readability stage, all pages: median ${fmt(r.ratios.clutterOverReadabilityMedian)}, ` +
       `p95 ${fmt(r.ratios.clutterOverReadabilityP95)}; per page: median ${fmt(r.ratios.perPageClutterOverReadability.median)}, ` +
       `p95 ${fmt(r.ratios.perPageClutterOverReadability.p95)}`,
