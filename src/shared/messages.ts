@@ -193,25 +193,70 @@ export function isBackgroundMessage(value: unknown): value is BackgroundMessage 
   );
 }
 
+/** Sends a page's HTML as it is produced, piece by piece (pagePartSender). */
+export interface PagePartSender {
+  /**
+   * Adds the next piece of the HTML. Once a slice is full it is sent: the promise settles when
+   * every full slice has been answered (undefined when nothing was sent).
+   */
+  add(piece: string): Promise<void> | undefined;
+  /** Sends what is left as the last slice; resolves with its answer (the analysis). */
+  finish(): Promise<AnalyzePageAnswer | null | undefined>;
+}
+
 /**
  * Sends a page's HTML in slices of `size` characters, one message at a time (each waits for the
- * previous one's answer, so the tab gets its thread back between slices), and resolves with the
- * answer to the last slice.
+ * previous one's answer, so the tab gets its thread back between slices), while the HTML is still
+ * being written: a slice goes as soon as it is full, so the tab never holds the whole page's HTML
+ * as one string (on a 20 MB page that string and its copies set off a garbage collection that
+ * froze the tab for 350 ms). The answer to the last slice is the analysis.
  */
+export function pagePartSender(
+  request: Omit<AnalyzePageRequest, 'html'>,
+  send: (part: AnalyzePagePart) => Promise<AnalyzePageAnswer | null | undefined>,
+  size = PAGE_PART_CHARS,
+): PagePartSender {
+  const id = `${Date.now()}-${Math.random()}`;
+  let pieces: string[] = [];
+  let length = 0;
+  /** Sends full slices of what is pending (all of it, when last); keeps the rest pending. */
+  async function flush(last: boolean): Promise<AnalyzePageAnswer | null | undefined> {
+    const text = pieces.join('');
+    pieces = [];
+    length = 0;
+    for (let at = 0; ;) {
+      if (!last && text.length - at < size) {
+        if (at < text.length) pieces.push(text.slice(at));
+        length = text.length - at;
+        return null;
+      }
+      const end = sliceEnd(text, at, size);
+      const final = last && end >= text.length;
+      const answer = await send({ ...request, id, html: text.slice(at, end), last: final });
+      at = end;
+      if (final) return answer;
+    }
+  }
+  return {
+    add(piece) {
+      pieces.push(piece);
+      length += piece.length;
+      return length >= size ? flush(false).then(() => undefined) : undefined;
+    },
+    finish: () => flush(true),
+  };
+}
+
+/** Sends a whole page's HTML in slices (pagePartSender with one piece). */
 export async function sendPageInParts(
   request: AnalyzePageRequest,
   send: (part: AnalyzePagePart) => Promise<AnalyzePageAnswer | null | undefined>,
   size = PAGE_PART_CHARS,
 ): Promise<AnalyzePageAnswer | null | undefined> {
-  const id = `${Date.now()}-${Math.random()}`;
-  const { html } = request;
-  for (let at = 0; ;) {
-    const end = sliceEnd(html, at, size);
-    const last = end >= html.length;
-    const answer = await send({ ...request, id, html: html.slice(at, end), last });
-    at = end;
-    if (last) return answer;
-  }
+  const { html, ...rest } = request;
+  const sender = pagePartSender(rest, send, size);
+  await sender.add(html);
+  return sender.finish();
 }
 
 /**

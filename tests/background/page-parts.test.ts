@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { PageAnalysis } from '../../src/core/index';
 import {
   isBackgroundMessage,
+  pagePartSender,
   sendPageInParts,
   type AnalyzePagePart,
   type AnalyzePageRequest,
@@ -63,6 +64,28 @@ describe('a page sent in parts', () => {
     expect(assembled[0]?.html).toBe(html);
     expect(assembled[0]?.html).not.toContain('\ufffd');
     expect(assembled[0]?.kinds).toEqual(['comments']);
+  });
+
+  it('pieces written one by one leave in full slices as they come, the rest with the last', async () => {
+    const seen: AnalyzePagePart[] = [];
+    const assembled: AnalyzePageRequest[] = [];
+    const sender = pagePartSender({ url: 'u', kinds: [] }, background(6, seen, assembled), 10);
+    const pieces = ['<p>', 'Grüße 😀😀😀', '</p>', '<p>two</p>', '😀'.repeat(7), '<i>x</i>'];
+    let written = '';
+    for (const piece of pieces) {
+      await sender.add(piece);
+      written += piece;
+      // Every full slice of what was written so far has left; less than one slice waits.
+      const sent = seen.map((part) => part.html).join('');
+      expect(written.startsWith(sent)).toBe(true);
+      expect(written.length - sent.length).toBeLessThan(10);
+    }
+    expect(seen.length).toBeGreaterThan(3);
+    expect(seen.some((part) => part.last)).toBe(false);
+    expect(await sender.finish()).toBe(ANALYSIS);
+    expect(seen.filter((part) => part.last)).toHaveLength(1);
+    expect(seen.every((part) => part.html.length <= 10)).toBe(true);
+    expect(assembled[0]?.html).toBe(written);
   });
 
   it('a small page is one message', async () => {
