@@ -21,10 +21,10 @@ const PREFORMATTED = 'pre, listing';
  * and section it implies, which adds no text); any other child is moved out before the table.
  */
 const TABLE_CHILD =
-  /^(?:table (?:caption|colgroup|col|thead|tbody|tfoot|tr|td|th)|t(?:head|body|foot) (?:tr|td|th)|tr t[dh])$/;
+  /^(?:table (?:caption|colgroup|col|thead|tbody|tfoot|tr|td|th)|t(?:head|body|foot) (?:tr|td|th)|tr t[dh]|colgroup col)$/;
 
 function tableHoldsStrayContent(body: Element): boolean {
-  for (const part of body.querySelectorAll('table, thead, tbody, tfoot, tr')) {
+  for (const part of body.querySelectorAll('table, thead, tbody, tfoot, tr, colgroup')) {
     for (let child = part.firstChild; child; child = child.nextSibling) {
       if (
         child.nodeType === 3

@@ -46,6 +46,10 @@ const TEXT_CHANGED: Record<string, (d: Document, root: HTMLElement) => void> = {
     r.append(el(d, 'table', el(d, 'tr', el(d, 'td', 'cell'), el(d, 'div', 'loose')))),
   'a carriage return in a <pre>': (d, r) => r.append(el(d, 'pre', 'line one\r\nline two')),
   'a NUL in the text': (d, r) => r.append(el(d, 'p', 'a\u0000b')),
+  'text in a <colgroup>': (d, r) =>
+    r.append(
+      el(d, 'table', el(d, 'colgroup', 'stray', el(d, 'col')), el(d, 'tr', el(d, 'td', 'c'))),
+    ),
 };
 
 describe('textSurvivesReparse', () => {
