@@ -1,5 +1,5 @@
 // Puts a page's HTML back together from the slices the content script sends
-// (src/shared/messages.ts sendPageInParts). One unfinished request per tab: a new request from
+// (src/shared/messages.ts pagePartSender). One unfinished request per tab: a new request from
 // the tab (the user closed the view and tried again) replaces it, and a closed tab's slices are
 // dropped with `forgetTabParts`.
 import type { PageAnalysis } from '../core/index';

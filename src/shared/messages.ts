@@ -247,18 +247,6 @@ export function pagePartSender(
   };
 }
 
-/** Sends a whole page's HTML in slices (pagePartSender with one piece). */
-export async function sendPageInParts(
-  request: AnalyzePageRequest,
-  send: (part: AnalyzePagePart) => Promise<AnalyzePageAnswer | null | undefined>,
-  size = PAGE_PART_CHARS,
-): Promise<AnalyzePageAnswer | null | undefined> {
-  const { html, ...rest } = request;
-  const sender = pagePartSender(rest, send, size);
-  await sender.add(html);
-  return sender.finish();
-}
-
 /**
  * From the background to its offscreen document (Chrome: the service worker has no DOM, the
  * offscreen document parses and analyses). `to` keeps every other extension page out: runtime

@@ -7,7 +7,6 @@ import type { PageAnalysis } from '../../src/core/index';
 import {
   isBackgroundMessage,
   pagePartSender,
-  sendPageInParts,
   type AnalyzePagePart,
   type AnalyzePageRequest,
   type BackgroundMessage,
@@ -30,6 +29,18 @@ function overTheWire<T>(message: T): T {
 }
 
 const ANALYSIS = { title: 'whole page' } as unknown as PageAnalysis;
+
+/** A whole page's HTML sent as one piece. */
+async function sendPageInParts(
+  request: AnalyzePageRequest,
+  send: Parameters<typeof pagePartSender>[1],
+  size?: number,
+) {
+  const { html, ...rest } = request;
+  const sender = pagePartSender(rest, send, size);
+  await sender.add(html);
+  return sender.finish();
+}
 
 /** The background side for one tab: collects, and "analyses" by echoing the assembled request. */
 function background(tabId: number, seen: AnalyzePagePart[], assembled: AnalyzePageRequest[]) {
