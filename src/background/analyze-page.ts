@@ -4,8 +4,9 @@
 // - Chrome: the service worker has no DOMParser; an offscreen document does the work, opened for
 //   the request and closed when no request is left (it holds a copy of a huge page meanwhile).
 import type { PageAnalysis } from '../core/index';
-import type { AnalyzePageRequest } from '../shared/messages';
+import type { AnalyzePageRequest, OffTabAnalysis } from '../shared/messages';
 import { analyzeHtml } from '../shared/analyze-html';
+import { LARGE_ARTICLE_CHARS, piecesFor } from '../shared/html-pieces';
 import { sendToOffscreen } from '../platform/messaging';
 import {
   closeOffscreenDocument,
@@ -38,12 +39,28 @@ function hasOwnDom(): boolean {
   return typeof DOMParser === 'function' && typeof window !== 'undefined';
 }
 
+/**
+ * A large article's pieces go with the analysis in Firefox, whose content scripts may not parse
+ * HTML written in slices (src/shared/html-pieces.ts); Chrome's can.
+ */
+export function withPieces(
+  analysis: PageAnalysis,
+  win: { DOMParser: typeof DOMParser },
+): OffTabAnalysis {
+  const html = analysis.article?.html ?? '';
+  if (html.length <= LARGE_ARTICLE_CHARS) return analysis;
+  const pieces = piecesFor(html, win);
+  return pieces ? { ...analysis, pieces } : analysis;
+}
+
 export async function analyzePageAway(
   request: AnalyzePageRequest,
   timeoutMs = ANALYSIS_TIMEOUT_MS,
-): Promise<PageAnalysis> {
+): Promise<OffTabAnalysis> {
   // The __BROWSER__ test lets Chrome's background.js leave the core out (it never runs it).
-  if (__BROWSER__ === 'firefox' && hasOwnDom()) return analyzeHtml(request, window);
+  if (__BROWSER__ === 'firefox' && hasOwnDom()) {
+    return withPieces(analyzeHtml(request, window), window);
+  }
   if (!offscreenAvailable()) {
     throw new Error('this browser offers no place to analyse the page outside its tab');
   }

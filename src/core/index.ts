@@ -29,5 +29,5 @@ export {
 } from './text/text-map';
 export { findArticleRoot } from './reader/article-root';
 export { releaseMedia } from './reader/inert-media';
-export { asDocument, parseHtmlBody } from './reader/parse-html';
+export { asDocument, parseHtmlBody, type ParserWindow } from './reader/parse-html';
 export { restrictedPageReason } from './reader/restricted';

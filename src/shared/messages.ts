@@ -5,6 +5,7 @@
 // extensions' or stale scripts' messages are ignored rather than trusted.
 import { CLUTTER_KINDS, type ClutterKind, type PageAnalysis } from '../core/index';
 import { isFeatureName, type FeatureName } from './features';
+import type { HtmlPieces } from './html-pieces';
 
 export type Message =
   /**
@@ -110,8 +111,14 @@ export interface HeldArticle {
   text: number;
 }
 
+/**
+ * An analysis made off the tab, with where a large article's HTML may be cut for parsing
+ * (src/shared/html-pieces.ts; only where the tab's own parser cannot take it in slices).
+ */
+export type OffTabAnalysis = PageAnalysis & { pieces?: HtmlPieces };
+
 /** The answer to the last slice: the analysis, with its article's strings held back when large. */
-export type AnalyzePageAnswer = PageAnalysis & { held?: HeldArticle };
+export type AnalyzePageAnswer = OffTabAnalysis & { held?: HeldArticle };
 
 /** Articles whose HTML and text together exceed this many characters are held back. */
 export const HELD_ARTICLE_CHARS = PAGE_PART_CHARS;

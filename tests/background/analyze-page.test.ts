@@ -5,6 +5,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PageAnalysis } from '../../src/core/index';
 import type { AnalyzePageRequest } from '../../src/shared/messages';
+import { LARGE_ARTICLE_CHARS } from '../../src/shared/html-pieces';
 
 const calls = vi.hoisted(() => ({
   available: vi.fn<() => boolean>(),
@@ -20,7 +21,7 @@ vi.mock('../../src/platform/offscreen-document', () => ({
 }));
 vi.mock('../../src/platform/messaging', () => ({ sendToOffscreen: calls.send }));
 
-const { analyzePageAway } = await import('../../src/background/analyze-page');
+const { analyzePageAway, withPieces } = await import('../../src/background/analyze-page');
 
 const REQUEST: AnalyzePageRequest = {
   html: '<html><body><p>x</p></body></html>',
@@ -80,5 +81,27 @@ describe('analyzePageAway (Chrome: offscreen document)', () => {
     calls.available.mockReturnValue(false);
     await expect(analyzePageAway(REQUEST)).rejects.toThrow(/outside its tab/);
     expect(calls.open).not.toHaveBeenCalled();
+  });
+});
+
+describe('the pieces a large article travels with (Firefox, src/shared/html-pieces.ts)', () => {
+  const withArticle = (html: string) =>
+    ({ ...ANALYSIS, article: { html, text: 'x', length: 1, readingMinutes: 1 } }) as PageAnalysis;
+
+  it('cuts an article the view draws in parts, and only such an article', () => {
+    const paragraphs = Array.from(
+      { length: 15_000 },
+      (_, i) => `<p>Paragraph ${i} of a long one.</p>`,
+    );
+    const html = `<div class="page">${paragraphs.join('')}</div>`;
+    expect(html.length).toBeGreaterThan(LARGE_ARTICLE_CHARS);
+    const large = withPieces(withArticle(html), window);
+    expect(large.pieces?.length).toBeGreaterThan(6);
+    expect(large.pieces?.at(-1)).toBe(html.length);
+    expect(withPieces(withArticle('<p>short</p>'), window).pieces).toBeUndefined();
+    expect(withPieces(ANALYSIS, window)).toBe(ANALYSIS);
+    // HTML that does not write back as it is (a <div> in a <p>): no pieces, parsed whole.
+    const odd = `<p>${'<div>inside</div>'.repeat(40_000)}</p>`;
+    expect(withPieces(withArticle(odd), window).pieces).toBeUndefined();
   });
 });

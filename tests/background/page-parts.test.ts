@@ -139,6 +139,8 @@ describe('the answer: a large article pulled back in slices', () => {
     title: 'Long read',
     article: { html, text, length: text.length, readingMinutes: 9 },
     hidden: [],
+    // Where the view may cut the HTML to parse it (Firefox): they travel with the answer.
+    pieces: [1, html.length],
   } as unknown as PageAnalysis;
 
   /** The tab's messages through UTF-8, answered as background/index.ts does (small sizes). */

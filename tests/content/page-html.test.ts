@@ -4,7 +4,7 @@
 // names, tables, templates, scripts; and the thread must really be given back between pieces.
 import { describe, expect, it, vi } from 'vitest';
 import { analyzeAway, writePage, type SerialiseOptions } from '../../src/content/reader/page-html';
-import { hasMoreThan } from '../../src/ui/dom/element-count';
+import { hasMoreThan } from '../../src/shared/element-count';
 import {
   PAGE_PART_CHARS,
   type AnalyzePagePart,

@@ -17,9 +17,15 @@ import { registerFeature } from './registry';
 /** Reads the page off the tab through `send` (the background) and shows the answer. */
 function tryAnyway(attempt: LargePageAttempt, send: SendToBackground): void {
   readLargePage(attempt, (kinds) =>
-    analyzeAway(attempt.document, kinds, send).then(
-      (analysis) => analysis && { analysis, drawBody: drawArticleBody },
-    ),
+    analyzeAway(attempt.document, kinds, send).then((analysis) => {
+      if (!analysis) return analysis;
+      const { pieces, ...rest } = analysis;
+      return {
+        analysis: rest,
+        drawBody: (doc, article, pageUrl, meta) =>
+          drawArticleBody(doc, article, pageUrl, meta, { pieces }),
+      };
+    }),
   );
 }
 

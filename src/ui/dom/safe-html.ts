@@ -2,9 +2,11 @@
 // src/core already sanitised with DOMPurify (no scripts, handlers, javascript: URLs, forms or live
 // iframes). It is parsed with DOMParser into an inert document (nothing runs, nothing loads) and
 // the nodes are imported into the target document: no innerHTML-style sink is used, so the lint
-// rule against unsafe sinks holds everywhere else without exceptions.
+// rule against unsafe sinks holds everywhere else without exceptions. (A very large article may
+// come with pieces to parse one at a time: src/shared/html-pieces.ts, with the same parser.)
 
 import { asDocument, parseHtmlBody, releaseMedia } from '../../core/index';
+import { buildPieces, type HtmlPieces } from '../../shared/html-pieces';
 
 /**
  * Parses sanitised `html` into an inert document; its body's nodes go into `doc` through importNode
@@ -39,16 +41,26 @@ export function writesInPieces(doc: Document): boolean {
  * The same inert document as parseSanitizedDocument, parsed a slice per task: one DOMParser call
  * on a 10 MB article holds the thread for up to a second, while the parser of a document made with
  * createHTMLDocument (no browsing context: nothing runs, nothing loads) takes its input written in
- * pieces, as it would from the network. A browser whose parser took none of it gets the one-shot
- * parse.
+ * pieces, as it would from the network. Where a script may not write into that document (a
+ * Firefox content script), `pieces` (src/shared/html-pieces.ts) say where the HTML can be cut
+ * instead. Without either, the one-shot parse, in a task of its own.
  */
 export async function parseSanitizedDocumentInParts(
   doc: Document,
   html: string,
   yieldTo: () => Promise<void>,
   chars = 100_000,
+  pieces?: HtmlPieces | null,
+  budgetMs = 12,
 ): Promise<Document> {
-  if (!writesInPieces(doc)) return parseSanitizedDocument(doc, html);
+  if (!writesInPieces(doc)) {
+    if (pieces) {
+      const built = await buildInPieces(doc, html, pieces, yieldTo, budgetMs);
+      if (built) return built;
+    }
+    await yieldTo();
+    return parseSanitizedDocument(doc, html);
+  }
   const inert = doc.implementation.createHTMLDocument('');
   const source = asDocument(html);
   try {
@@ -67,6 +79,36 @@ export async function parseSanitizedDocumentInParts(
     return parseSanitizedDocument(doc, html);
   }
   return inert.body?.firstChild || !html.trim() ? inert : parseSanitizedDocument(doc, html);
+}
+
+/**
+ * The inert document built from `html`'s pieces, for about `budgetMs` per task (a piece of
+ * 100,000 characters parses in well under a millisecond: a task per piece would spend more time
+ * waiting for its turn than parsing); null if the pieces do not fit the HTML (then it is parsed
+ * whole).
+ */
+async function buildInPieces(
+  doc: Document,
+  html: string,
+  pieces: HtmlPieces,
+  yieldTo: () => Promise<void>,
+  budgetMs: number,
+): Promise<Document | null> {
+  const clock = (doc.defaultView ?? globalThis).performance;
+  const inert = doc.implementation.createHTMLDocument('');
+  try {
+    const steps = buildPieces(inert.body, html, pieces, doc.defaultView ?? { DOMParser });
+    let since = clock.now();
+    while (!steps.next().done) {
+      if (clock.now() - since >= budgetMs) {
+        await yieldTo();
+        since = clock.now();
+      }
+    }
+  } catch {
+    return null;
+  }
+  return inert;
 }
 
 /** Parses sanitised `html` into a fragment owned by `doc`. */

@@ -10,8 +10,9 @@
 import type { ArticleData, PageAnalysis } from '../../core/index';
 import { releaseMedia } from '../../core/index';
 import { h } from '../dom/element';
-import { hasMoreThan } from '../dom/element-count';
+import { hasMoreThan } from '../../shared/element-count';
 import { parseSanitizedDocumentInParts } from '../dom/safe-html';
+import { LARGE_ARTICLE_CHARS, type HtmlPieces } from '../../shared/html-pieces';
 import {
   LAZY_BLOCKS,
   LONG_ARTICLE_BLOCKS,
@@ -26,13 +27,15 @@ import {
 const MIN_BUDGET_MS = 2;
 
 /** HTML characters above which the body is drawn in parts. */
-export const ARTICLE_PARTS_CHARS = 500_000;
+export const ARTICLE_PARTS_CHARS = LARGE_ARTICLE_CHARS;
 
 export interface ArticlePartsOptions {
   /** HTML characters above which the body is drawn in parts (default ARTICLE_PARTS_CHARS). */
   partsAbove?: number;
   /** Characters parsed per task (default 100 000). */
   parseChars?: number;
+  /** Where the HTML may be cut for parsing, when a script may not write in pieces (Firefox). */
+  pieces?: HtmlPieces | null;
   /**
    * Milliseconds of work per task at most (default 12: each task's nodes are then styled and
    * laid out). Less when the page's turn after a task takes over `turnMs` (see below).
@@ -119,6 +122,7 @@ export function drawArticleBody(
       article.html,
       yieldTo,
       options.parseChars,
+      options.pieces,
     );
     if (cancelled) return;
     let since = now();

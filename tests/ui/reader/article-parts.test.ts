@@ -8,6 +8,7 @@ import { buildTextMap } from '../../../src/core/text/text-map';
 import { DEFAULT_SETTINGS } from '../../../src/shared/settings';
 import { drawArticleBody } from '../../../src/ui/reader/article-parts';
 import { parseSanitizedDocumentInParts, writesInPieces } from '../../../src/ui/dom/safe-html';
+import { piecesFor } from '../../../src/shared/html-pieces';
 import { renderArticleBody } from '../../../src/ui/reader/article-render';
 import { createReaderView, type ReaderView } from '../../../src/ui/reader/reader-view';
 import { articleAnalysis, canonicalTextOf } from './analysis-fixture';
@@ -187,6 +188,35 @@ describe('parsing in pieces', () => {
     const yields = vi.fn(async () => undefined);
     const inert = await parseSanitizedDocumentInParts(document, html, yields, 5);
     expect(inert.body.innerHTML).toBe(html);
-    expect(yields, 'no pieces: one parse').not.toHaveBeenCalled();
+    expect(yields, 'no pieces: one parse, in a task of its own').toHaveBeenCalledOnce();
+  });
+
+  it('builds from the pieces the background cut where it cannot write (a Firefox content script)', async () => {
+    const html = longHtml();
+    const pieces = piecesFor(html, window, { runChars: 2000, small: 20 });
+    expect(pieces).not.toBeNull();
+    const yields = vi.fn(async () => undefined);
+    const inert = await parseSanitizedDocumentInParts(document, html, yields, 5, pieces, 0);
+    expect(inert.body.isEqualNode(new DOMParser().parseFromString(html, 'text/html').body)).toBe(
+      true,
+    );
+    expect(yields.mock.calls.length, 'a piece per task at a zero budget').toBe(pieces!.length / 2);
+    // Pieces that do not fit the HTML: the whole parse, the same tree.
+    const wrong = await parseSanitizedDocumentInParts(document, html, yields, 5, [0, 3], 0);
+    expect(wrong.body.innerHTML).toBe(inert.body.innerHTML);
+  });
+
+  it('draws the same body from pieces as the one-shot render', async () => {
+    const data = article(longHtml());
+    const pieces = piecesFor(data.html, window, { runChars: 2000, small: 20 });
+    const drawing = drawArticleBody(document, data, PAGE, meta, {
+      partsAbove: 1000,
+      small: 20,
+      pieces,
+      yieldTo: async () => undefined,
+    });
+    await drawing.done;
+    expect(drawing.body.outerHTML).toBe(renderArticleBody(document, data, PAGE, meta).outerHTML);
+    expect(buildTextMap(drawing.body).text).toBe(data.text);
   });
 });
