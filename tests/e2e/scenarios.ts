@@ -478,6 +478,39 @@ export function defineBrowserSuite(kind: BrowserKind, extra?: (ctx: SuiteContext
       await waitForClosedReader(page());
     });
 
+    it('"Try anyway" draws a long article in parts, parsed as the browser lets a content script (Firefox: in pieces)', async () => {
+      await openOverTheSizeGate('try-anyway-minutes');
+      await clickControl(page(), 'try anyway', 'reader');
+      await waitForOpenReader(page(), 'Harbour dredging to resume', 30_000);
+      const minutes = await waitInPage(
+        page(),
+        'every minute of the board drawn in the view',
+        () => {
+          const root = document.querySelector('[data-declutter-root="reader"]')?.shadowRoot;
+          const texts = Array.from(root?.querySelectorAll('p') ?? [], (p) => p.textContent ?? '');
+          const drawn = texts.filter((text) => text.startsWith('Minute '));
+          return drawn.at(-1)?.startsWith('Minute 3999:') ? drawn.length : 0;
+        },
+        undefined,
+        30_000,
+      );
+      expect(minutes).toBe(4000);
+      const parses = await page().evaluate(
+        () =>
+          performance
+            .getEntriesByType('measure')
+            .map((entry) => entry.name)
+            .filter((name) => name.startsWith('declutter:article-parse:')),
+        undefined,
+      );
+      // Firefox's content scripts may not write into a document: the background's pieces.
+      expect(parses).toEqual([
+        `declutter:article-parse:${kind === 'firefox' ? 'pieces' : 'stream'}`,
+      ]);
+      await page().press('Escape');
+      await waitForClosedReader(page());
+    });
+
     it('on a page over the size gate, Declutter page finds the comments outside the tab and hides them on the page', async () => {
       await openOverTheSizeGate('declutter-huge');
       await clickControl(page(), 'declutter page', 'reader');

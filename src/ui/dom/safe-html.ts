@@ -53,13 +53,14 @@ export async function parseSanitizedDocumentInParts(
   pieces?: HtmlPieces | null,
   budgetMs = 12,
 ): Promise<Document> {
+  const started = clockOf(doc).now();
   if (!writesInPieces(doc)) {
     if (pieces) {
       const built = await buildInPieces(doc, html, pieces, yieldTo, budgetMs);
-      if (built) return built;
+      if (built) return measured(doc, 'pieces', started, built);
     }
     await yieldTo();
-    return parseSanitizedDocument(doc, html);
+    return measured(doc, 'whole', started, parseSanitizedDocument(doc, html));
   }
   const inert = doc.implementation.createHTMLDocument('');
   const source = asDocument(html);
@@ -76,9 +77,29 @@ export async function parseSanitizedDocumentInParts(
     }
     inert.close();
   } catch {
-    return parseSanitizedDocument(doc, html);
+    return measured(doc, 'whole', started, parseSanitizedDocument(doc, html));
   }
-  return inert.body?.firstChild || !html.trim() ? inert : parseSanitizedDocument(doc, html);
+  if (inert.body?.firstChild || !html.trim()) return measured(doc, 'stream', started, inert);
+  return measured(doc, 'whole', started, parseSanitizedDocument(doc, html));
+}
+
+const clockOf = (doc: Document) => (doc.defaultView ?? globalThis).performance;
+
+/**
+ * Puts the parse on the page's timeline as `declutter:article-parse:<how>` (stream: written in
+ * slices; pieces: src/shared/html-pieces.ts; whole: one DOMParser call), for the bench and the
+ * end-to-end tests to see which way a browser took.
+ */
+function measured(doc: Document, how: string, start: number, parsed: Document): Document {
+  try {
+    const name = `declutter:article-parse:${how}`;
+    const perf = clockOf(doc);
+    perf.clearMeasures(name);
+    perf.measure(name, { start, end: perf.now() });
+  } catch {
+    // A timeline that takes no measures (an old engine, a test double) changes nothing.
+  }
+  return parsed;
 }
 
 /**
@@ -94,7 +115,7 @@ async function buildInPieces(
   yieldTo: () => Promise<void>,
   budgetMs: number,
 ): Promise<Document | null> {
-  const clock = (doc.defaultView ?? globalThis).performance;
+  const clock = clockOf(doc);
   const inert = doc.implementation.createHTMLDocument('');
   try {
     const steps = buildPieces(inert.body, html, pieces, doc.defaultView ?? { DOMParser });
