@@ -1,6 +1,7 @@
 // A very large article body drawn in parts ("Try anyway" on a very large page): importing a 10 MB
 // article's nodes and preparing them in one go holds the tab for over a second. Here the sanitised
-// HTML is parsed into an inert document a slice per task (src/ui/dom/safe-html.ts), then its
+// HTML is parsed into an inert document a slice per task (src/ui/dom/safe-html.ts; in Firefox a
+// piece per task, cut where the article was analysed: src/shared/html-pieces.ts), then its
 // nodes are moved into the view's body a batch per task, within a time budget (smaller while the
 // page takes long to render the batches): an element with many descendants is brought over as an
 // empty shell first and filled child by child, the rest whole. Each batch goes through the same
