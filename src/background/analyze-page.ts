@@ -59,7 +59,8 @@ export async function analyzePageAway(
 ): Promise<OffTabAnalysis> {
   // The __BROWSER__ test lets Chrome's background.js leave the core out (it never runs it).
   if (__BROWSER__ === 'firefox' && hasOwnDom()) {
-    return withPieces(analyzeHtml(request, window), window);
+    const analysis = analyzeHtml(request, window);
+    return request.pieces ? withPieces(analysis, window) : analysis;
   }
   if (!offscreenAvailable()) {
     throw new Error('this browser offers no place to analyse the page outside its tab');

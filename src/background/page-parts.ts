@@ -30,7 +30,7 @@ export function collectPagePart(tabId: number, part: AnalyzePagePart): AnalyzePa
   entry.parts.push(part.html);
   if (!part.last) return null;
   pending.delete(tabId);
-  return { html: entry.parts.join(''), url: part.url, kinds: part.kinds };
+  return { html: entry.parts.join(''), url: part.url, kinds: part.kinds, pieces: part.pieces };
 }
 
 /** A large article's HTML and text, kept for the tab until it has pulled them. */

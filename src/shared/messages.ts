@@ -71,6 +71,8 @@ export interface AnalyzePageRequest {
   html: string;
   url: string;
   kinds: ClutterKind[];
+  /** The tab will draw the article: cut a large one into pieces for it (src/shared/html-pieces.ts). */
+  pieces?: boolean;
 }
 
 /**
@@ -175,7 +177,8 @@ export function isAnalyzePageRequest(value: unknown): value is AnalyzePageReques
     typeof value.html === 'string' &&
     typeof value.url === 'string' &&
     Array.isArray(value.kinds) &&
-    value.kinds.every((kind) => (CLUTTER_KINDS as readonly unknown[]).includes(kind))
+    value.kinds.every((kind) => (CLUTTER_KINDS as readonly unknown[]).includes(kind)) &&
+    (value.pieces === undefined || typeof value.pieces === 'boolean')
   );
 }
 

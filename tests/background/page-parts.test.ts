@@ -128,6 +128,9 @@ describe('a page sent in parts', () => {
     expect(collectPagePart(5, part('p', 'left behind', false))).toBeNull();
     forgetTabParts(5);
     expect(collectPagePart(5, part('q', 'fresh', true))?.html).toBe('fresh');
+    // Whether the tab asked for the article's pieces reaches the analysis.
+    expect(collectPagePart(6, { ...part('r', 'x', true), pieces: true })?.pieces).toBe(true);
+    expect(collectPagePart(6, part('s', 'x', true))?.pieces).toBeUndefined();
   });
 });
 

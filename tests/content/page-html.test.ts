@@ -117,5 +117,8 @@ describe('serialisePage', () => {
     expect(parts[0]?.kinds).toEqual(['comments']);
     expect(parts[0]?.url).toBe(doc.location?.href ?? '');
     expect(parts[0]?.html).toContain('<h1>Quay &lt;works&gt; &amp; more</h1>');
+    expect(parts[0]?.pieces, 'only a view that draws the article asks for pieces').toBeUndefined();
+    await analyzeAway(doc, ['comments'], send as SendToBackground, true);
+    expect(parts[1]?.pieces).toBe(true);
   });
 });

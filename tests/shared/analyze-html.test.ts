@@ -22,6 +22,8 @@ describe('analyze-page messages', () => {
     expect(isBackgroundMessage({ type: 'analyze-page', ...part, last: 'yes' })).toBe(false);
     expect(isBackgroundMessage({ type: 'analyze-page', ...part, kinds: ['ads'] })).toBe(false);
     expect(isBackgroundMessage({ type: 'analyze-page', ...part, html: 42 })).toBe(false);
+    expect(isBackgroundMessage({ type: 'analyze-page', ...part, pieces: true })).toBe(true);
+    expect(isBackgroundMessage({ type: 'analyze-page', ...part, pieces: 'yes' })).toBe(false);
     expect(isBackgroundMessage({ type: 'analyze-page', html: '', kinds: [] })).toBe(false);
     expect(isAnalyzePageRequest({ ...request, kinds: 'comments' })).toBe(false);
     expect(isBackgroundMessage({ type: 'load-feature', feature: 'quotes' })).toBe(true);

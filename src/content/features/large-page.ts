@@ -17,7 +17,7 @@ import { registerFeature } from './registry';
 /** Reads the page off the tab through `send` (the background) and shows the answer. */
 function tryAnyway(attempt: LargePageAttempt, send: SendToBackground): void {
   readLargePage(attempt, (kinds) =>
-    analyzeAway(attempt.document, kinds, send).then((analysis) => {
+    analyzeAway(attempt.document, kinds, send, true).then((analysis) => {
       if (!analysis) return analysis;
       const { pieces, ...rest } = analysis;
       return {

@@ -137,17 +137,18 @@ export async function completeAnswer(
 
 /**
  * "Try anyway": serialises the page and sends it in slices to the background, which analyses it
- * off the tab; resolves with the whole analysis (a large article pulled back in slices).
+ * off the tab; resolves with the whole analysis (a large article pulled back in slices). `draw`:
+ * the article will be drawn (a large one then comes with its pieces, where the browser needs them).
  */
 export async function analyzeAway(
   doc: Document,
   kinds: ClutterKind[],
   send: SendToBackground,
+  draw = false,
 ): Promise<OffTabAnalysis | null | undefined> {
   // Each slice leaves as soon as it is written: the whole page is never one string in the tab.
-  const sender = pagePartSender({ url: doc.location?.href ?? '', kinds }, (part) =>
-    send({ type: 'analyze-page', ...part }),
-  );
+  const request = { url: doc.location?.href ?? '', kinds, ...(draw ? { pieces: true } : {}) };
+  const sender = pagePartSender(request, (part) => send({ type: 'analyze-page', ...part }));
   await writePage(doc, (piece) => sender.add(piece));
   return completeAnswer(await sender.finish(), send);
 }
