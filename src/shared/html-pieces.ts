@@ -9,6 +9,7 @@
 // whole parse: only pieces that rebuild it exactly are sent.
 
 import { parseHtmlBody, type ParserWindow } from '../core/index';
+import { hasMoreThan } from './element-count';
 
 /** HTML characters above which the reading view draws an article in parts (article-parts.ts). */
 export const LARGE_ARTICLE_CHARS = 500_000;
@@ -84,7 +85,7 @@ export function cutHtml(body: Element, html: string, options: CutOptions = {}): 
         depth < maxOpen &&
         el.namespaceURI === HTML_NS &&
         !WHOLE.has(el.localName) &&
-        hasMany(el, small)
+        hasMoreThan(el, small)
       ) {
         if (at > cut) piece(RUN);
         if (!take(startTag(el))) return false;
@@ -103,10 +104,6 @@ export function cutHtml(body: Element, html: string, options: CutOptions = {}): 
   if (!visit(body, 0)) return null;
   if (at > cut) piece(RUN);
   return at === html.length ? pieces : null;
-}
-
-function hasMany(el: Element, limit: number): boolean {
-  return el.getElementsByTagName('*').length > limit;
 }
 
 /**
@@ -160,8 +157,8 @@ export function* buildPieces(
 
 /**
  * The pieces of `html` (sanitised article HTML) when they rebuild exactly what one parse of it
- * makes, else null (then the view parses it whole). `win` supplies the parser: a window whose
- * scripts may write to the documents it makes (not a Firefox content script).
+ * makes, else null (then the view parses it whole). `view` supplies the parser (here the
+ * background page's window).
  */
 export function piecesFor(
   html: string,
