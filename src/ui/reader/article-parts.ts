@@ -27,11 +27,8 @@ import {
 /** The smallest batch of work per task: below it, the tasks' own overhead would dominate. */
 const MIN_BUDGET_MS = 2;
 
-/** HTML characters above which the body is drawn in parts. */
-export const ARTICLE_PARTS_CHARS = LARGE_ARTICLE_CHARS;
-
 export interface ArticlePartsOptions {
-  /** HTML characters above which the body is drawn in parts (default ARTICLE_PARTS_CHARS). */
+  /** HTML characters above which the body is drawn in parts (default LARGE_ARTICLE_CHARS). */
   partsAbove?: number;
   /** Characters parsed per task (default 100 000). */
   parseChars?: number;
@@ -68,7 +65,7 @@ export function drawArticleBody(
   meta: Pick<PageAnalysis, 'lang' | 'dir' | 'title'>,
   options: ArticlePartsOptions = {},
 ): ArticleBodyDrawing {
-  if (article.html.length <= (options.partsAbove ?? ARTICLE_PARTS_CHARS)) {
+  if (article.html.length <= (options.partsAbove ?? LARGE_ARTICLE_CHARS)) {
     return {
       body: renderArticleBody(doc, article, pageUrl, meta),
       done: Promise.resolve(),
